@@ -1,0 +1,30 @@
+namespace Rampart.Core.Assets;
+
+/// <summary>Anything that can carry a weakness. Findings are always scoped to one asset.</summary>
+public sealed class Asset
+{
+    public long Id { get; set; }
+
+    /// <summary>Unique, human-chosen name (e.g. "payments-api" or "ghcr.io/acme/chat:1.4").</summary>
+    public required string Name { get; set; }
+
+    public AssetKind Kind { get; set; } = AssetKind.Application;
+
+    public AssetLayer Layer { get; set; } = AssetLayer.Application;
+
+    public string? OwnerTeam { get; set; }
+
+    public Criticality Criticality { get; set; } = Criticality.Medium;
+
+    public Exposure Exposure { get; set; } = Exposure.Internal;
+
+    public DataSensitivity DataSensitivity { get; set; } = DataSensitivity.Internal;
+
+    /// <summary>A third-party model or service this asset depends on (e.g. "OpenAI gpt-4o"), if any.</summary>
+    public string? UpstreamProvider { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The party accountable for remediation on this asset's layer.</summary>
+    public SsrmParty AccountableParty => SsrmOwnership.AccountableFor(Layer);
+}

@@ -1,0 +1,71 @@
+using Rampart.Core.Assets;
+
+namespace Rampart.Core.Findings;
+
+/// <summary>One distinct weakness on one asset, identified by its fingerprint; it lives across many scans.</summary>
+public sealed class Finding
+{
+    public long Id { get; set; }
+
+    public long AssetId { get; set; }
+
+    public Asset? Asset { get; set; }
+
+    /// <summary>Lower-case hex SHA-256 of the canonical identity (see <see cref="FindingFingerprint"/>); unique per asset.</summary>
+    public required string Fingerprint { get; set; }
+
+    public FindingKind Kind { get; set; }
+
+    public required string Title { get; set; }
+
+    public string? Description { get; set; }
+
+    /// <summary>The reporting tool's rule id (SARIF ruleId, Trivy misconfiguration id), when there is one.</summary>
+    public string? RuleId { get; set; }
+
+    /// <summary>Space-separated vulnerability ids, the preferred (CVE) first; see <see cref="ValueList"/>.</summary>
+    public string VulnerabilityIds { get; set; } = "";
+
+    /// <summary>Space-separated CWE ids in the form "CWE-79".</summary>
+    public string Cwes { get; set; } = "";
+
+    public string? ComponentPurl { get; set; }
+
+    public string? ComponentName { get; set; }
+
+    public string? ComponentVersion { get; set; }
+
+    public string? FixedVersion { get; set; }
+
+    public string? LocationPath { get; set; }
+
+    public int? LocationLine { get; set; }
+
+    public Severity ToolSeverity { get; set; }
+
+    /// <summary>Space-separated CVSS vectors as the tools gave them.</summary>
+    public string CvssVectors { get; set; } = "";
+
+    /// <summary>The score the severity was taken from, when a vector could be scored.</summary>
+    public double? CvssScore { get; set; }
+
+    /// <summary>The severity Rampart uses: from CVSS when a vector is present, else the tool's.</summary>
+    public Severity Severity { get; set; }
+
+    public Priority Priority { get; set; }
+
+    /// <summary>Newline-separated reasons for <see cref="Priority"/>, most important first.</summary>
+    public string PriorityReasons { get; set; } = "";
+
+    public FindingStatus Status { get; set; }
+
+    public DateTimeOffset FirstSeen { get; set; }
+
+    public DateTimeOffset LastSeen { get; set; }
+
+    public DateTimeOffset StatusChangedAt { get; set; }
+
+    public DateTimeOffset? DueDate { get; set; }
+
+    public ICollection<Observation> Observations { get; } = [];
+}

@@ -1,0 +1,46 @@
+namespace Rampart.Core.Findings;
+
+/// <summary>Qualitative severity, ordered so that a larger value is worse (CVSS v3.1 spec §5 bands).</summary>
+public enum Severity
+{
+    Info,
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+/// <summary>Where a finding stands. Later issues add workflow states; values are stored as text.</summary>
+public enum FindingStatus
+{
+    Open,
+    Fixed,
+    RiskAccepted,
+    FalsePositive,
+    NotAffected,
+}
+
+/// <summary>What sort of weakness a finding is; decides how its fingerprint is built.</summary>
+public enum FindingKind
+{
+    /// <summary>A known vulnerability (CVE/GHSA/OSV) in a component at a version.</summary>
+    Vulnerability,
+
+    /// <summary>A code weakness reported by a static analyser at a location.</summary>
+    Code,
+
+    /// <summary>An insecure configuration (IaC, Kubernetes, Dockerfile).</summary>
+    Misconfiguration,
+
+    /// <summary>A secret committed to a file or image layer.</summary>
+    Secret,
+}
+
+/// <summary>P1 is the most urgent.</summary>
+public enum Priority
+{
+    P1 = 1,
+    P2 = 2,
+    P3 = 3,
+    P4 = 4,
+}

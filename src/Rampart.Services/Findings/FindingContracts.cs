@@ -1,0 +1,87 @@
+using Rampart.Core.Assets;
+using Rampart.Core.Findings;
+
+namespace Rampart.Services.Findings;
+
+public enum FindingSort
+{
+    Priority,
+    Severity,
+    DueDate,
+    LastSeen,
+    FirstSeen,
+    Title,
+    Asset,
+}
+
+/// <summary>A filter over findings. Page is 1-based; PageSize is capped at 500.</summary>
+public sealed record FindingFilter(
+    string? Asset = null,
+    FindingStatus? Status = null,
+    Priority? Priority = null,
+    Severity? Severity = null,
+    string? Search = null,
+    bool? Overdue = null,
+    FindingSort Sort = FindingSort.Priority,
+    bool Descending = false,
+    int Page = 1,
+    int PageSize = 50);
+
+/// <summary>A page of results. <see cref="HasMore"/> is exact; <see cref="TotalCount"/> too.</summary>
+public sealed record PageOf<T>(IReadOnlyList<T> Items, int Page, int PageSize, long TotalCount, bool HasMore);
+
+public sealed record FindingSummary(
+    long Id,
+    string Asset,
+    string Title,
+    FindingKind Kind,
+    Severity Severity,
+    Priority Priority,
+    FindingStatus Status,
+    string? Component,
+    string? ComponentVersion,
+    string? FixedVersion,
+    string? Location,
+    IReadOnlyList<string> VulnerabilityIds,
+    DateTimeOffset FirstSeen,
+    DateTimeOffset LastSeen,
+    DateTimeOffset? DueDate,
+    bool Overdue);
+
+public sealed record ObservationView(
+    long Id,
+    long ScanId,
+    DateTimeOffset SeenAt,
+    string Tool,
+    Severity ToolSeverity,
+    string? RawLocation,
+    string? Message);
+
+public sealed record FindingDetail(
+    FindingSummary Summary,
+    string? Description,
+    string? RuleId,
+    IReadOnlyList<string> Cwes,
+    string? ComponentPurl,
+    int? LocationLine,
+    Severity ToolSeverity,
+    IReadOnlyList<string> CvssVectors,
+    double? CvssScore,
+    IReadOnlyList<string> PriorityReasons,
+    string Fingerprint,
+    DateTimeOffset StatusChangedAt,
+    AssetView AssetDetails,
+    IReadOnlyList<ObservationView> Observations);
+
+public sealed record AssetView(
+    long Id,
+    string Name,
+    AssetKind Kind,
+    AssetLayer Layer,
+    SsrmParty AccountableParty,
+    string? OwnerTeam,
+    Criticality Criticality,
+    Exposure Exposure,
+    DataSensitivity DataSensitivity,
+    string? UpstreamProvider,
+    int OpenFindings);
