@@ -1,1 +1,11 @@
-BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+using BenchmarkDotNet.Running;
+using Rampart.Benchmarks.EndToEnd;
+
+// `e2e ...` runs the end-to-end import and query measurement; anything else goes to BenchmarkDotNet.
+if (args.Length > 0 && args[0] == "e2e")
+{
+    return await ImportAndQueryRun.RunAsync(args[1..]);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(ImportAndQueryRun).Assembly).Run(args);
+return 0;

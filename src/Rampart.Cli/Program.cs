@@ -1,1 +1,14 @@
-Console.WriteLine("rampart: placeholder");
+using System.CommandLine;
+using Rampart.Cli.Commands;
+
+var root = new RootCommand("Rampart: threat and vulnerability management for AI systems.")
+{
+    CliOptions.Database,
+};
+root.Subcommands.Add(ImportCommand.Create());
+root.Subcommands.Add(FindingsCommand.Create());
+root.Subcommands.Add(ServeCommand.Create());
+root.Subcommands.Add(MigrateCommand.Create());
+root.Subcommands.Add(TokenCommand.Create());
+
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Rampart.Core.Findings;
+using Rampart.Data;
+using Rampart.Services;
+using Rampart.Services.Dashboard;
+using Rampart.Services.Findings;
+using Rampart.Services.Imports;
+
+namespace Rampart.Benchmarks.EndToEnd;
+
+/// <summary>
+/// End to end: generate a synthetic SARIF with N results, import it (parse → fingerprint → reconcile → store),
+/// reimport it unchanged, then time the findings-list queries the web UI issues, at that size.
+/// Usage: e2e [--findings 1000000] [--db &lt;connection string&gt;] [--work &lt;folder&gt;]
+/// </summary>
+public static class ImportAndQueryRun
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var findings = int.Parse(Arg(args, "--findings") ?? "1000000", CultureInfo.InvariantCulture);
+        var work = Arg(args, "--work") ?? Path.Combine(Path.GetTempPath(), "rampart-perf");
+        Directory.CreateDirectory(work);
+        var target = DatabaseTarget.Resolve(Arg(args, "--db") ?? Path.Combine(work, $"perf-{Guid.NewGuid():N}.db"), work);
+        Console.WriteLine($"database: {target.Describe()}  findings: {findings:N0}");
+
+        var report = Path.Combine(work, $"synthetic-{findings}.sarif");
+        if (!File.Exists(report))
+        {
+            SyntheticSarif.Write(report, findings, seed: 42);
+        }
+
+        Console.WriteLine($"report: {report} ({new FileInfo(report).Length / 1048576.0:F1} MiB)");
+
+        var services = new ServiceCollection().AddRampartServices(target).BuildServiceProvider();
+        await using (var scope = services.CreateAsyncScope())
+        {
+            await DatabaseMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<RampartDbContext>());
+        }
+
+        await ImportAsync(services, report, "first import");
+        await ImportAsync(services, report, "reimport, unchanged");
+
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var queries = scope.ServiceProvider.GetRequiredService<FindingQueries>();
+            var dashboard = scope.ServiceProvider.GetRequiredService<DashboardQueries>();
+            await TimeAsync("list page 1, default sort (priority)", () => queries.ListAsync(new FindingFilter()));
+            await TimeAsync("list status=Open priority=P2", () => queries.ListAsync(new FindingFilter(Status: FindingStatus.Open, Priority: Priority.P2)));
+            await TimeAsync("list sort by due date desc", () => queries.ListAsync(new FindingFilter(Sort: FindingSort.DueDate, Descending: true)));
+            await TimeAsync("list asset filter, sort last seen", () => queries.ListAsync(new FindingFilter(Asset: "perf-asset", Sort: FindingSort.LastSeen)));
+            await TimeAsync("list page 200 (offset 9,950)", () => queries.ListAsync(new FindingFilter(Page: 200)));
+            await TimeAsync("list search 'module42/'", () => queries.ListAsync(new FindingFilter(Search: "module42/")));
+            await TimeAsync("finding detail", () => queries.GetAsync(findings / 2));
+            await TimeAsync("dashboard", () => dashboard.GetAsync());
+        }
+
+        return 0;
+    }
+
+    private static async Task ImportAsync(ServiceProvider services, string report, string label)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var importer = scope.ServiceProvider.GetRequiredService<ImportService>();
+        var peak = new PeakMemory();
+        var watch = Stopwatch.StartNew();
+        await using var stream = File.OpenRead(report);
+        var result = await importer.ImportAsync(new ImportRequest("perf-asset", stream, Path.GetFileName(report)));
+        watch.Stop();
+        peak.Stop();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{label}: {result.Findings:N0} findings (new {result.New:N0}, unchanged {result.Unchanged:N0}, closed {result.Closed:N0}) in {watch.Elapsed.TotalSeconds:F1} s = {result.Findings / watch.Elapsed.TotalSeconds:N0} findings/s, peak RSS {peak.PeakMiB:N0} MiB"));
+    }
+
+    private static async Task TimeAsync<T>(string label, Func<Task<T>> query)
+    {
+        await query(); // warm the plan cache and the page cache
+        var samples = new List<double>();
+        for (var i = 0; i < 5; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            await query();
+            samples.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        samples.Sort();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}: median {samples[2]:F1} ms (min {samples[0]:F1}, max {samples[4]:F1})"));
+    }
+
+    private static string? Arg(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+
+    /// <summary>Samples the process's resident set every 50 ms.</summary>
+    private sealed class PeakMemory
+    {
+        private readonly CancellationTokenSource _stop = new();
+        private readonly Task _sampler;
+        private long _peak;
+
+        public PeakMemory()
+        {
+            _sampler = Task.Run(async () =>
+            {
+                while (!_stop.IsCancellationRequested)
+                {
+                    using var process = Process.GetCurrentProcess();
+                    _peak = Math.Max(_peak, process.WorkingSet64);
+                    await Task.Delay(50);
+                }
+            });
+        }
+
+        public double PeakMiB => _peak / 1048576.0;
+
+        public void Stop()
+        {
+            _stop.Cancel();
+            _sampler.GetAwaiter().GetResult();
+            _stop.Dispose();
+        }
+    }
+}

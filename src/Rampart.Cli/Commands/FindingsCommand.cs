@@ -1,0 +1,91 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Rampart.Core.Findings;
+using Rampart.Services.Findings;
+using Spectre.Console;
+
+namespace Rampart.Cli.Commands;
+
+internal static class FindingsCommand
+{
+    public static Command Create()
+    {
+        var asset = new Option<string?>("--asset") { Description = "Only findings of this asset." };
+        var status = new Option<FindingStatus?>("--status") { Description = "Only findings in this status (Open, Fixed, RiskAccepted, FalsePositive, NotAffected)." };
+        var priority = new Option<Priority?>("--priority") { Description = "Only findings of this priority (P1..P4)." };
+        var limit = new Option<int>("--limit") { Description = "At most this many findings (1..10000).", DefaultValueFactory = _ => 100 };
+
+        var command = new Command("findings", "List findings, most urgent first.") { asset, status, priority, limit, CliOptions.Json };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            try
+            {
+                var max = parse.GetValue(limit);
+                if (max is < 1 or > 10_000)
+                {
+                    Console.Error.WriteLine("rampart: error: --limit must be between 1 and 10000.");
+                    return CliErrors.BadInput;
+                }
+
+                await using var provider = await CliDatabase.OpenAsync(parse.GetValue(CliOptions.Database), cancellationToken);
+                await using var scope = provider.CreateAsyncScope();
+                var queries = scope.ServiceProvider.GetRequiredService<FindingQueries>();
+                var items = new List<FindingSummary>();
+                long total = 0;
+                for (var page = 1; items.Count < max; page++)
+                {
+                    var result = await queries.ListAsync(
+                        new FindingFilter(parse.GetValue(asset), parse.GetValue(status), parse.GetValue(priority), Page: page, PageSize: Math.Min(500, max)),
+                        cancellationToken);
+                    total = result.TotalCount;
+                    items.AddRange(result.Items.Take(max - items.Count));
+                    if (!result.HasMore)
+                    {
+                        break;
+                    }
+                }
+
+                if (parse.GetValue(CliOptions.Json))
+                {
+                    Console.WriteLine(JsonSerializer.Serialize(items, CliOptions.JsonOutput));
+                }
+                else
+                {
+                    PrintTable(items, total);
+                }
+
+                return CliErrors.Success;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                return CliErrors.Report(ex);
+            }
+        });
+        return command;
+    }
+
+    private static void PrintTable(List<FindingSummary> items, long total)
+    {
+        var table = new Table().AddColumns("Id", "Pri", "Severity", "Status", "Asset", "Title", "Component", "Due");
+        foreach (var f in items)
+        {
+            // Scanner text is hostile: escape it so it cannot inject console markup.
+            table.AddRow(
+                f.Id.ToString(CultureInfo.InvariantCulture),
+                f.Priority.ToString(),
+                f.Severity.ToString(),
+                f.Status.ToString(),
+                Markup.Escape(f.Asset),
+                Markup.Escape(Shorten(f.Title, 60)),
+                Markup.Escape(f.Component is null ? f.Location ?? "" : $"{f.Component} {f.ComponentVersion}".Trim()),
+                f.DueDate is { } due ? (f.Overdue ? $"[red]{due:yyyy-MM-dd}[/]" : due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) : "");
+        }
+
+        AnsiConsole.Write(table);
+        Console.WriteLine($"{items.Count} of {total} findings shown.");
+    }
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
+}
