@@ -19,4 +19,21 @@ public sealed class RampartDbContext(DbContextOptions<RampartDbContext> options)
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public DbSet<User> Users => Set<User>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(RampartDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+
+        // Enums are stored by name so the database reads plainly and appending enum members is safe.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(ColumnLengths.Enum);
+
+        // The only provider difference in the model: SQLite cannot order DateTimeOffset, so it stores UTC ticks.
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        }
+    }
 }

@@ -25,7 +25,7 @@ internal static class SyntheticSarif
             }
 
             writer.Write(string.Create(CultureInfo.InvariantCulture,
-                $$"""{"id":"synth/rule-{{r}}","name":"Rule{{r}}","shortDescription":{"text":"Synthetic weakness number {{r}} reaching a dangerous sink"},"properties":{"tags":["security","external/cwe/cwe-{{79 + r}}"],"security-severity":"{{Severities[r % Severities.Length]}}"}}"""));
+                $$$$"""{"id":"synth/rule-{{{{r}}}}","name":"Rule{{{{r}}}}","shortDescription":{"text":"Synthetic weakness number {{{{r}}}} reaching a dangerous sink"},"properties":{"tags":["security","external/cwe/cwe-{{{{79 + r}}}}"],"security-severity":"{{{{Severities[r % Severities.Length]}}}}"}}"""));
         }
 
         writer.Write("]}},\"results\":[");
@@ -38,7 +38,7 @@ internal static class SyntheticSarif
 
             var rule = random.Next(40);
             writer.Write(string.Create(CultureInfo.InvariantCulture,
-                $$"""{"ruleId":"synth/rule-{{rule}}","ruleIndex":{{rule}},"level":"{{Levels[rule % Levels.Length]}}","message":{"text":"Untrusted data from request parameter flows into sink at step {{i % 97}}."},"locations":[{"physicalLocation":{"artifactLocation":{"uri":"src/module{{i % 5000}}/file{{i % 13}}.js"},"region":{"startLine":{{1 + (i / 5000)}},"startColumn":5}}}],"partialFingerprints":{"primaryLocationLineHash":"{{i:x8}}:1"}}"""));
+                $$$$"""{"ruleId":"synth/rule-{{{{rule}}}}","ruleIndex":{{{{rule}}}},"level":"{{{{Levels[rule % Levels.Length]}}}}","message":{"text":"Untrusted data from request parameter flows into sink at step {{{{i % 97}}}}."},"locations":[{"physicalLocation":{"artifactLocation":{"uri":"src/module{{{{i % 5000}}}}/file{{{{i % 13}}}}.js"},"region":{"startLine":{{{{1 + (i / 5000)}}}},"startColumn":5}}}],"partialFingerprints":{"primaryLocationLineHash":"{{{{i:x8}}}}:1"}}"""));
         }
 
         writer.Write("]}]}");

@@ -1,16 +1,167 @@
+using Microsoft.EntityFrameworkCore;
+using Rampart.Core.Assets;
+using Rampart.Core.Findings;
 using Rampart.Data;
+using Rampart.Data.Configuration;
 
 namespace Rampart.Services.Findings;
 
 /// <summary>Read side for findings and assets; stays fast at 1,000,000 findings (indexed filters and sorts).</summary>
 public sealed class FindingQueries(RampartDbContext db, TimeProvider clock)
 {
-    public Task<PageOf<FindingSummary>> ListAsync(FindingFilter filter, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException();
+    public const int MaxPageSize = 500;
 
-    public Task<FindingDetail?> GetAsync(long id, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException();
+    public const int MaxObservations = 200;
 
-    public Task<IReadOnlyList<AssetView>> ListAssetsAsync(CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException();
+    public async Task<PageOf<FindingSummary>> ListAsync(FindingFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var page = Math.Max(1, filter.Page);
+        var pageSize = Math.Clamp(filter.PageSize, 1, MaxPageSize);
+        var now = clock.GetUtcNow();
+
+        var query = db.Findings.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(filter.Asset))
+        {
+            // Resolve the name first so the findings query filters on the indexed AssetId.
+            var assetName = filter.Asset.Trim();
+            var assetId = await db.Assets.Where(a => a.Name == assetName).Select(a => (long?)a.Id).SingleOrDefaultAsync(cancellationToken);
+            if (assetId is null)
+            {
+                return new PageOf<FindingSummary>([], page, pageSize, 0, false);
+            }
+
+            query = query.Where(f => f.AssetId == assetId.Value);
+        }
+
+        if (filter.Status is { } status)
+        {
+            query = query.Where(f => f.Status == status);
+        }
+
+        if (filter.Priority is { } priority)
+        {
+            query = query.Where(f => f.Priority == priority);
+        }
+
+        if (filter.Severity is { } severity)
+        {
+            query = query.Where(f => f.Severity == severity);
+        }
+
+        if (filter.Overdue is { } overdue)
+        {
+            query = overdue
+                ? query.Where(f => f.Status == FindingStatus.Open && f.DueDate < now)
+                : query.Where(f => f.Status != FindingStatus.Open || f.DueDate == null || f.DueDate >= now);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            // A substring scan, paid only when someone searches; lower() on both sides makes it case-insensitive
+            // on SQLite and PostgreSQL alike.
+            var term = filter.Search.Trim().ToLowerInvariant();
+#pragma warning disable CA1862 // the StringComparison overloads do not translate to SQL
+            query = query.Where(f => f.Title.ToLower().Contains(term)
+                || f.VulnerabilityIds.ToLower().Contains(term)
+                || (f.ComponentName != null && f.ComponentName.ToLower().Contains(term)));
+#pragma warning restore CA1862
+        }
+
+        var total = await query.LongCountAsync(cancellationToken);
+        var rows = await Sort(query, filter.Sort, filter.Descending)
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
+            .Select(f => new SummaryRow(
+                f.Id, f.Asset!.Name, f.Title, f.Kind, f.Severity, f.Priority, f.Status, f.ComponentName, f.ComponentVersion,
+                f.FixedVersion, f.LocationPath, f.LocationLine, f.VulnerabilityIds, f.FirstSeen, f.LastSeen, f.DueDate))
+            .ToListAsync(cancellationToken);
+
+        var items = rows.Select(r => r.ToSummary(now)).ToList();
+        return new PageOf<FindingSummary>(items, page, pageSize, total, (long)(page - 1) * pageSize + items.Count < total);
+    }
+
+    public async Task<FindingDetail?> GetAsync(long id, CancellationToken cancellationToken = default)
+    {
+        var finding = await db.Findings.AsNoTracking().Include(f => f.Asset).SingleOrDefaultAsync(f => f.Id == id, cancellationToken);
+        if (finding is null)
+        {
+            return null;
+        }
+
+        var asset = finding.Asset!;
+        var openFindings = await db.Findings.CountAsync(f => f.AssetId == asset.Id && f.Status == FindingStatus.Open, cancellationToken);
+        var observations = await db.Observations.AsNoTracking()
+            .Where(o => o.FindingId == id)
+            .OrderByDescending(o => o.SeenAt)
+            .ThenByDescending(o => o.Id)
+            .Take(MaxObservations)
+            .Select(o => new ObservationView(o.Id, o.ScanId, o.SeenAt, o.Tool, o.ToolSeverity, o.RawLocation, o.Message))
+            .ToListAsync(cancellationToken);
+
+        var now = clock.GetUtcNow();
+        var summary = new SummaryRow(
+            finding.Id, asset.Name, finding.Title, finding.Kind, finding.Severity, finding.Priority, finding.Status,
+            finding.ComponentName, finding.ComponentVersion, finding.FixedVersion, finding.LocationPath, finding.LocationLine,
+            finding.VulnerabilityIds, finding.FirstSeen, finding.LastSeen, finding.DueDate).ToSummary(now);
+
+        return new FindingDetail(
+            summary,
+            finding.Description,
+            finding.RuleId,
+            ValueList.Split(finding.Cwes),
+            finding.ComponentPurl,
+            finding.LocationLine,
+            finding.ToolSeverity,
+            ValueList.Split(finding.CvssVectors),
+            finding.CvssScore,
+            finding.PriorityReasons.Split('\n', StringSplitOptions.RemoveEmptyEntries),
+            finding.Fingerprint,
+            finding.StatusChangedAt,
+            ToView(asset, openFindings),
+            observations);
+    }
+
+    public async Task<IReadOnlyList<AssetView>> ListAssetsAsync(CancellationToken cancellationToken = default)
+    {
+        var rows = await db.Assets.AsNoTracking()
+            .OrderBy(a => a.Name)
+            .Select(a => new { Asset = a, Open = db.Findings.Count(f => f.AssetId == a.Id && f.Status == FindingStatus.Open) })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => ToView(r.Asset, r.Open))];
+    }
+
+    private static AssetView ToView(Asset asset, int openFindings) => new(
+        asset.Id, asset.Name, asset.Kind, asset.Layer, asset.AccountableParty, asset.OwnerTeam, asset.Criticality,
+        asset.Exposure, asset.DataSensitivity, asset.UpstreamProvider, openFindings);
+
+    /// <summary>Each sort matches an index of FindingConfiguration (after the status filter), with Id as the tiebreaker.</summary>
+    private static IQueryable<Finding> Sort(IQueryable<Finding> query, FindingSort sort, bool descending) => sort switch
+    {
+        FindingSort.Priority => descending
+            ? query.OrderByDescending(f => f.Priority).ThenByDescending(f => f.DueDate).ThenByDescending(f => f.Id)
+            : query.OrderBy(f => f.Priority).ThenBy(f => f.DueDate).ThenBy(f => f.Id),
+        FindingSort.Severity => By(query, f => EF.Property<int>(f, FindingColumns.SeverityRank), descending),
+        FindingSort.DueDate => By(query, f => f.DueDate, descending),
+        FindingSort.LastSeen => By(query, f => f.LastSeen, descending),
+        FindingSort.FirstSeen => By(query, f => f.FirstSeen, descending),
+        FindingSort.Title => By(query, f => f.Title, descending),
+        FindingSort.Asset => By(query, f => f.Asset!.Name, descending),
+        _ => throw new ArgumentOutOfRangeException(nameof(sort), sort, "Unknown sort."),
+    };
+
+    private static IOrderedQueryable<Finding> By<TKey>(IQueryable<Finding> query, System.Linq.Expressions.Expression<Func<Finding, TKey>> key, bool descending) =>
+        descending ? query.OrderByDescending(key).ThenByDescending(f => f.Id) : query.OrderBy(key).ThenBy(f => f.Id);
+
+    private sealed record SummaryRow(
+        long Id, string Asset, string Title, FindingKind Kind, Severity Severity, Priority Priority, FindingStatus Status,
+        string? Component, string? ComponentVersion, string? FixedVersion, string? LocationPath, int? LocationLine,
+        string VulnerabilityIds, DateTimeOffset FirstSeen, DateTimeOffset LastSeen, DateTimeOffset? DueDate)
+    {
+        public FindingSummary ToSummary(DateTimeOffset now) => new(
+            Id, Asset, Title, Kind, Severity, Priority, Status, Component, ComponentVersion, FixedVersion,
+            LocationPath is null ? null : LocationLine is { } line ? $"{LocationPath}:{line}" : LocationPath,
+            ValueList.Split(VulnerabilityIds), FirstSeen, LastSeen, DueDate,
+            Overdue: Status == FindingStatus.Open && DueDate < now);
+    }
 }

@@ -1,4 +1,9 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Rampart.Core.Assets;
+using Rampart.Core.Findings;
 using Rampart.Data;
+using Rampart.Ingest;
 
 namespace Rampart.Services.Imports;
 
@@ -6,9 +11,84 @@ namespace Rampart.Services.Imports;
 /// Imports one report in one transaction: parse → fingerprint → correlate → reconcile → prioritize → store.
 /// A bad file throws <see cref="Rampart.Ingest.ReportFormatException"/> or <see cref="ImportException"/> and changes nothing.
 /// </summary>
+/// <remarks>
+/// <para><b>Reconciliation</b> is per (asset, tool); the tool is the one the report names (else the format's name).
+/// A result's finding is found by its fingerprint on the asset:</para>
+/// <list type="bullet">
+/// <item><b>new</b>: no finding has the fingerprint → created Open (Fixed never; a result the tool marks suppressed
+/// is created FalsePositive), first seen = scan date.</item>
+/// <item><b>unchanged</b>: the finding is Open, RiskAccepted, FalsePositive or NotAffected → status kept (human
+/// decisions survive rescans), last seen and the descriptive fields follow the report.</item>
+/// <item><b>reopened</b>: the finding was Fixed → Open again.</item>
+/// <item><b>closed</b>: an Open finding the previous import of the same (asset, tool) saw and this one does not →
+/// Fixed, unless the latest scan of another tool on the asset still sees it.</item>
+/// </list>
+/// <para>Several results with one fingerprint in a file are one finding with one observation (the first result's);
+/// <see cref="ImportResult.Findings"/> counts distinct fingerprints. "Previous" means the last one imported, so an
+/// old report imported late is compared with the newest import. Every seen finding gets an observation and its
+/// priority and due date recomputed (due date counted from first seen).</para>
+/// <para>The scan date is the request's, else the report's, else the import time; everything is stored in UTC.</para>
+/// </remarks>
 public sealed class ImportService(RampartDbContext db, TimeProvider clock)
 {
     /// <param name="progress">Receives the number of bytes read so far (for progress bars).</param>
-    public Task<ImportResult> ImportAsync(ImportRequest request, IProgress<long>? progress = null, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException();
+    /// <exception cref="ImportException">The asset name is invalid, or the file is empty or not seekable.</exception>
+    /// <exception cref="ReportFormatException">The content is not a readable report of the (detected or given) format.</exception>
+    public async Task<ImportResult> ImportAsync(ImportRequest request, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var assetName = ImportText.AssetName(request.AssetName);
+        var fileName = ImportText.FileName(request.FileName);
+        var content = request.Content ?? throw new ImportException($"{fileName}: there is no content to import.");
+        if (!content.CanSeek)
+        {
+            throw new ImportException($"{fileName}: the content must be seekable (buffer an upload to a file first).");
+        }
+
+        var origin = content.Position;
+        if (content.Length - origin <= 0)
+        {
+            throw new ImportException($"{fileName}: the file is empty");
+        }
+
+        var sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(content, cancellationToken));
+        content.Position = origin;
+        var format = request.Format == ReportFormat.Auto ? ReportReaders.Detect(content, fileName) : request.Format;
+        content.Position = origin;
+
+        var counted = progress is null ? null : new ProgressStream(content, progress);
+        var autoDetectChanges = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var asset = await FindOrCreateAssetAsync(assetName, cancellationToken);
+            var run = new ImportRun(db, asset, request, new ImportSource(fileName, format, sha256), clock.GetUtcNow());
+            var result = await run.ExecuteAsync(counted ?? content, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            counted?.ReportDone(content.Length - origin);
+            return result;
+        }
+        finally
+        {
+            // The context may be reused by its scope: nothing of a failed import may linger in it.
+            db.ChangeTracker.Clear();
+            db.ChangeTracker.AutoDetectChangesEnabled = autoDetectChanges;
+        }
+    }
+
+    private async Task<Asset> FindOrCreateAssetAsync(string name, CancellationToken cancellationToken)
+    {
+        var asset = await db.Assets.SingleOrDefaultAsync(a => a.Name == name, cancellationToken);
+        if (asset is not null)
+        {
+            return asset;
+        }
+
+        // Defaults (application, internal, medium criticality) until someone describes the asset.
+        asset = new Asset { Name = name, CreatedAt = clock.GetUtcNow() };
+        db.Assets.Add(asset);
+        await db.SaveChangesAsync(cancellationToken);
+        return asset;
+    }
 }

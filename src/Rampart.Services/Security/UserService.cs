@@ -1,20 +1,131 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Rampart.Core.Security;
 using Rampart.Data;
 
 namespace Rampart.Services.Security;
 
 /// <summary>Web users; passwords hashed with ASP.NET Core Identity's PasswordHasher (PBKDF2).</summary>
-public sealed class UserService(RampartDbContext db, TimeProvider clock)
+public sealed class UserService(RampartDbContext db, TimeProvider clock, IPasswordHasher<User> hasher)
 {
+    public const string AdminUserName = "admin";
+
+    public const int MinimumPasswordLength = 12;
+
+    private const int GeneratedPasswordLength = 20;
+
+    // No look-alike characters (0/O, 1/l/I): the one-time password is read off a console and typed.
+    private const string PasswordAlphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    // Hashing a password for an unknown user costs what verifying a real one costs, so timing does not tell
+    // which user names exist.
+    private static readonly User TimingDummy = new() { UserName = "", PasswordHash = "" };
+
+    public UserService(RampartDbContext db, TimeProvider clock)
+        : this(db, clock, new PasswordHasher<User>())
+    {
+    }
+
     /// <summary>On an empty user table, creates "admin" with a random one-time password and returns it; otherwise null.</summary>
-    public Task<string?> EnsureAdminAsync(CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    public async Task<string?> EnsureAdminAsync(CancellationToken cancellationToken = default)
+    {
+        if (await db.Users.AnyAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        var password = RandomNumberGenerator.GetString(PasswordAlphabet, GeneratedPasswordLength);
+        var admin = NewUser(AdminUserName, password, isAdmin: true);
+        admin.MustChangePassword = true;
+        db.Users.Add(admin);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another node started at the same time and created the admin first; its password is the one printed.
+            db.Entry(admin).State = EntityState.Detached;
+            if (await db.Users.AnyAsync(cancellationToken))
+            {
+                return null;
+            }
+
+            throw;
+        }
+
+        return password;
+    }
 
     /// <summary>The user when the password matches; null otherwise (same timing for unknown users).</summary>
-    public Task<User?> VerifyAsync(string userName, string password, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    public async Task<User?> VerifyAsync(string userName, string password, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(password);
+        var user = string.IsNullOrEmpty(userName)
+            ? null
+            : await db.Users.SingleOrDefaultAsync(u => u.UserName == userName, cancellationToken);
+        if (user is null)
+        {
+            hasher.HashPassword(TimingDummy, password);
+            return null;
+        }
+
+        switch (hasher.VerifyHashedPassword(user, user.PasswordHash, password))
+        {
+            case PasswordVerificationResult.Success:
+                return user;
+            case PasswordVerificationResult.SuccessRehashNeeded:
+                user.PasswordHash = hasher.HashPassword(user, password);
+                await db.SaveChangesAsync(cancellationToken);
+                return user;
+            default:
+                return null;
+        }
+    }
 
     /// <summary>Sets a new password (at least 12 characters) and clears MustChangePassword.</summary>
-    public Task ChangePasswordAsync(long userId, string newPassword, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    /// <exception cref="ArgumentException">The password is shorter than 12 characters.</exception>
+    /// <exception cref="InvalidOperationException">There is no user with this id.</exception>
+    public async Task ChangePasswordAsync(long userId, string newPassword, CancellationToken cancellationToken = default)
+    {
+        RequireStrongEnough(newPassword, nameof(newPassword));
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken)
+            ?? throw new InvalidOperationException($"There is no user with id {userId}.");
+        user.PasswordHash = hasher.HashPassword(user, newPassword);
+        user.MustChangePassword = false;
+        await db.SaveChangesAsync(cancellationToken);
+    }
 
     /// <summary>Creates a user (used by tests and a later admin page).</summary>
-    public Task<User> CreateAsync(string userName, string password, bool isAdmin, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    /// <exception cref="ArgumentException">The user name is empty or too long, or the password is shorter than 12 characters.</exception>
+    public async Task<User> CreateAsync(string userName, string password, bool isAdmin, CancellationToken cancellationToken = default)
+    {
+        var name = userName?.Trim();
+        if (string.IsNullOrEmpty(name) || name.Length > ColumnLengths.Name)
+        {
+            throw new ArgumentException($"A user name must be 1 to {ColumnLengths.Name} characters.", nameof(userName));
+        }
+
+        RequireStrongEnough(password, nameof(password));
+        var user = NewUser(name, password, isAdmin);
+        db.Users.Add(user);
+        await db.SaveChangesAsync(cancellationToken);
+        return user;
+    }
+
+    private User NewUser(string userName, string password, bool isAdmin)
+    {
+        var user = new User { UserName = userName, PasswordHash = "", IsAdmin = isAdmin, CreatedAt = clock.GetUtcNow() };
+        user.PasswordHash = hasher.HashPassword(user, password);
+        return user;
+    }
+
+    private static void RequireStrongEnough(string? password, string parameterName)
+    {
+        if (password is null || password.Length < MinimumPasswordLength)
+        {
+            throw new ArgumentException($"A password must have at least {MinimumPasswordLength} characters.", parameterName);
+        }
+    }
 }

@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Rampart.Core.Assets;
+
+namespace Rampart.Data.Configuration;
+
+internal sealed class AssetConfiguration : IEntityTypeConfiguration<Asset>
+{
+    public void Configure(EntityTypeBuilder<Asset> builder)
+    {
+        builder.Property(a => a.Name).HasMaxLength(ColumnLengths.Name);
+        builder.HasIndex(a => a.Name).IsUnique();
+        builder.Property(a => a.OwnerTeam).HasMaxLength(ColumnLengths.Name);
+        builder.Property(a => a.UpstreamProvider).HasMaxLength(ColumnLengths.Name);
+        builder.Ignore(a => a.AccountableParty);
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Rampart.Core.Findings;
+
+namespace Rampart.Data.Configuration;
+
+internal sealed class FindingConfiguration : IEntityTypeConfiguration<Finding>
+{
+    public void Configure(EntityTypeBuilder<Finding> builder)
+    {
+        builder.HasOne(f => f.Asset).WithMany().HasForeignKey(f => f.AssetId).OnDelete(DeleteBehavior.Cascade);
+
+        builder.Property(f => f.Fingerprint).HasMaxLength(ColumnLengths.Fingerprint);
+        builder.Property(f => f.Title).HasMaxLength(ColumnLengths.Title);
+        builder.Property(f => f.RuleId).HasMaxLength(ColumnLengths.RuleId);
+        builder.Property(f => f.ComponentPurl).HasMaxLength(ColumnLengths.Purl);
+        builder.Property(f => f.ComponentName).HasMaxLength(ColumnLengths.Component);
+        builder.Property(f => f.ComponentVersion).HasMaxLength(ColumnLengths.Version);
+        builder.Property(f => f.FixedVersion).HasMaxLength(ColumnLengths.Version);
+        builder.Property(f => f.LocationPath).HasMaxLength(ColumnLengths.Path);
+
+        // Severity is stored by name, which does not sort; this stored column gives the order (Info 0 … Critical 4)
+        // and lets an index serve "sort by severity". Plain SQL that SQLite and PostgreSQL both accept.
+        builder.Property<int>(FindingColumns.SeverityRank)
+            .HasComputedColumnSql(
+                """CASE "Severity" WHEN 'Critical' THEN 4 WHEN 'High' THEN 3 WHEN 'Medium' THEN 2 WHEN 'Low' THEN 1 ELSE 0 END""",
+                stored: true);
+
+        builder.HasIndex(f => new { f.AssetId, f.Fingerprint }).IsUnique();
+
+        // The findings list (FindingFilter): status is nearly always filtered, then one sort key, Id as tiebreaker.
+        builder.HasIndex(f => new { f.Status, f.Priority, f.DueDate, f.Id });
+        builder.HasIndex(f => new { f.AssetId, f.Status, f.Priority, f.DueDate });
+        builder.HasIndex(f => new { f.Status, f.DueDate, f.Id });
+        builder.HasIndex(f => new { f.Status, f.LastSeen, f.Id });
+        builder.HasIndex(f => new { f.Status, f.FirstSeen, f.Id });
+        builder.HasIndex(f => new { f.Status, f.Title, f.Id });
+        builder.HasIndex(nameof(Finding.Status), FindingColumns.SeverityRank, nameof(Finding.Id));
+    }
+}

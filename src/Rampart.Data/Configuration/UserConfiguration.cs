@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Rampart.Core.Security;
+
+namespace Rampart.Data.Configuration;
+
+internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
+{
+    public void Configure(EntityTypeBuilder<User> builder)
+    {
+        builder.Property(u => u.UserName).HasMaxLength(ColumnLengths.Name);
+        builder.Property(u => u.PasswordHash).HasMaxLength(500);
+        builder.HasIndex(u => u.UserName).IsUnique();
+    }
+}

@@ -1,0 +1,64 @@
+using Rampart.Core.Assets;
+using Rampart.Core.Findings;
+using Rampart.Core.Ingest;
+using Rampart.Core.Prioritization;
+using Rampart.Data;
+
+namespace Rampart.Services.Imports;
+
+/// <summary>Copies what a report says about a weakness onto its finding, and decides the finding's priority.</summary>
+internal static class FindingFields
+{
+    private const string Untitled = "(untitled finding)";
+
+    /// <summary>The descriptive fields follow the latest report; status, first seen and human decisions are not touched.</summary>
+    public static void Apply(Finding finding, ReportedFinding reported)
+    {
+        finding.Kind = reported.Kind;
+        finding.Title = ImportText.Clip(reported.Title, ColumnLengths.Title)
+            ?? ImportText.Clip(reported.RuleId, ColumnLengths.Title)
+            ?? Untitled;
+        finding.Description = ImportText.Clip(reported.Description);
+        finding.RuleId = ImportText.Clip(reported.RuleId, ColumnLengths.RuleId);
+        finding.VulnerabilityIds = ImportText.Clip(ValueList.Join(reported.VulnerabilityIds)) ?? "";
+        finding.Cwes = ImportText.Clip(ValueList.Join(reported.Cwes)) ?? "";
+        finding.ComponentPurl = ImportText.Clip(reported.ComponentPurl, ColumnLengths.Purl);
+        finding.ComponentName = ImportText.Clip(reported.ComponentName, ColumnLengths.Component);
+        finding.ComponentVersion = ImportText.Clip(reported.ComponentVersion, ColumnLengths.Version);
+        finding.FixedVersion = ImportText.Clip(reported.FixedVersion, ColumnLengths.Version);
+        finding.LocationPath = ImportText.Clip(reported.LocationPath, ColumnLengths.Path);
+        finding.LocationLine = reported.StartLine;
+        finding.ToolSeverity = reported.ToolSeverity;
+        finding.CvssVectors = ImportText.Clip(ValueList.Join(reported.CvssVectors)) ?? "";
+    }
+
+    /// <summary>Severity, priority with its reasons, and the due date counted from first seen.</summary>
+    public static void Prioritize(Finding finding, Asset asset)
+    {
+        var decision = Prioritizer.Decide(ValueList.Split(finding.CvssVectors), finding.ToolSeverity, asset.Exposure, asset.Criticality);
+        finding.Severity = decision.Severity;
+        finding.CvssScore = decision.CvssScore;
+        finding.Priority = decision.Priority;
+        finding.PriorityReasons = string.Join('\n', decision.Reasons);
+        finding.DueDate = RemediationTimeframes.Default.DueDate(decision.Priority, finding.FirstSeen);
+    }
+
+    /// <summary>The observation of one result: the tool's own view, kept even when the finding's fields move on.</summary>
+    public static Observation Observe(Finding finding, ReportedFinding reported, Scan scan) => new()
+    {
+        Finding = finding,
+        ScanId = scan.Id,
+        SeenAt = scan.ScanDate,
+        Tool = ImportText.Clip(reported.Tool, ColumnLengths.Tool) ?? scan.Tool,
+        ToolSeverity = reported.ToolSeverity,
+        RawLocation = ImportText.Clip(RawLocation(reported), ColumnLengths.Path),
+        Message = ImportText.Clip(reported.Message, ColumnLengths.Message),
+    };
+
+    private static string? RawLocation(ReportedFinding reported) => (reported.LocationPath, reported.StartLine) switch
+    {
+        ({ Length: > 0 } path, { } line) => $"{path}:{line}",
+        ({ Length: > 0 } path, null) => path,
+        _ => null,
+    };
+}

@@ -1,0 +1,112 @@
+using System.Text;
+using Rampart.Core.Findings;
+using Rampart.Testing;
+
+namespace Rampart.Ingest.Tests;
+
+public sealed class FormatDetectionTests
+{
+    [Fact]
+    public void Detect_CycloneDxXml_RefusesAsNotSupportedYet()
+    {
+        var error = Assert.Throws<ReportFormatException>(() => ReportFile.DetectCorpus("cyclonedx/cdx-1.4_grype-0.41.0_log4j.xml"));
+
+        Assert.Contains("CycloneDX XML is not supported yet", error.Message, StringComparison.Ordinal);
+        Assert.Contains("cdx-1.4_grype-0.41.0_log4j.xml", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadAsync_CycloneDxXmlForcedAsCycloneDx_RefusesAsNotSupportedYet()
+    {
+        var error = await Assert.ThrowsAsync<ReportFormatException>(() => ReportFile.ReadCorpusAsync("cyclonedx/cdx-1.4_grype-0.41.0_log4j.xml", ReportFormat.CycloneDx));
+
+        Assert.Contains("CycloneDX XML is not supported yet", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Detect_OtherXml_IsNotRecognized()
+    {
+        var error = Assert.Throws<ReportFormatException>(() => Detect("<?xml version=\"1.0\"?><OWASPZAPReport/>"));
+
+        Assert.Contains("not a recognized report format", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Detect_UnrelatedJson_IsNotRecognizedAndListsFormats()
+    {
+        var error = Assert.Throws<ReportFormatException>(() => Detect("""{"hello":1}"""));
+
+        Assert.Contains("hello.json", error.Message, StringComparison.Ordinal);
+        Assert.Contains("not a recognized report format", error.Message, StringComparison.Ordinal);
+        Assert.Contains("SARIF 2.1.0, CycloneDX JSON 1.4–1.6 and Trivy JSON", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Detect_EmptyFile_SaysItIsEmpty()
+    {
+        var error = Assert.Throws<ReportFormatException>(() => Detect(""));
+
+        Assert.Equal("the file is empty", error.Reason);
+    }
+
+    [Fact]
+    public void Detect_WhitespaceOnly_SaysItIsEmpty()
+    {
+        var error = Assert.Throws<ReportFormatException>(() => Detect(" \r\n\t  \n"));
+
+        Assert.Equal("the file is empty", error.Reason);
+    }
+
+    [Fact]
+    public void Detect_Stream_IsRewound()
+    {
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes("null"));
+
+        ReportReaders.Detect(stream, "null.json");
+
+        Assert.Equal(0, stream.Position);
+    }
+
+    [Fact]
+    public void Detect_SarifWithoutSchema_RecognizedByVersionAndRuns()
+    {
+        var format = Detect("""{"version":"2.1.0","runs":[]}""");
+
+        Assert.Equal(ReportFormat.Sarif, format);
+    }
+
+    [Fact]
+    public void Detect_Utf8Bom_IsSkipped()
+    {
+        using var stream = new MemoryStream([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("""{"bomFormat":"CycloneDX"}""")]);
+
+        var format = ReportReaders.Detect(stream, "bom.json");
+
+        Assert.Equal(ReportFormat.CycloneDx, format);
+    }
+
+    [Fact]
+    public void Detect_TrivyLegacyArray_RecognizedByFirstTarget()
+    {
+        var format = Detect("""[{"Target":"debian (debian 10.8)","Vulnerabilities":null}]""");
+
+        Assert.Equal(ReportFormat.Trivy, format);
+    }
+
+    [Fact]
+    public async Task ReadAsync_AutoOnNonSeekableStream_DetectsAndReads()
+    {
+        await using var file = File.OpenRead(Corpus.File("sarif/gosec.sarif"));
+        await using var stream = new ForwardOnlyStream(file);
+
+        var outcome = await ReportFile.ReadAsync(stream, "gosec.sarif");
+
+        Assert.Equal((ReportFormat.Sarif, 21), (outcome.Metadata.Format, outcome.Findings.Count));
+    }
+
+    private static ReportFormat Detect(string content)
+    {
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(content));
+        return ReportReaders.Detect(stream, content.StartsWith('<') ? "report.xml" : "hello.json");
+    }
+}

@@ -1,1 +1,0 @@
-namespace Rampart.Services.Tests;
