@@ -1,15 +1,16 @@
 using Microsoft.Extensions.DependencyInjection;
 using Rampart.Data;
 using Rampart.Services;
+using Rampart.Web;
 
 namespace Rampart.Cli.Commands;
 
 /// <summary>Resolves the database from --db / RAMPART_DB and opens a migrated service scope on it.</summary>
 internal static class CliDatabase
 {
-    /// <summary>SQLite files go to RAMPART_DATA_DIR when set, else ./data (created on first use).</summary>
+    /// <summary>SQLite files go to RAMPART_DATA when set (the same setting the web host reads), else ./data (created on first use).</summary>
     public static string DefaultDataDirectory =>
-        Environment.GetEnvironmentVariable("RAMPART_DATA_DIR") is { Length: > 0 } dir ? dir : Path.Combine(Environment.CurrentDirectory, "data");
+        Environment.GetEnvironmentVariable(RampartWebApp.DataDirectorySetting) is { Length: > 0 } dir ? dir : Path.Combine(Environment.CurrentDirectory, "data");
 
     public static DatabaseTarget Resolve(string? option) =>
         DatabaseTarget.Resolve(option ?? Environment.GetEnvironmentVariable("RAMPART_DB"), DefaultDataDirectory);
