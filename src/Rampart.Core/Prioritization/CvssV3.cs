@@ -59,7 +59,7 @@ public static class CvssV3
         {
             "U" => false,
             "C" => true,
-            var other => (bool?)null,
+            _ => (bool?)null,
         };
         double? av = metrics["AV"] switch { "N" => 0.85, "A" => 0.62, "L" => 0.55, "P" => 0.2, _ => null };
         double? ac = metrics["AC"] switch { "L" => 0.77, "H" => 0.44, _ => null };
