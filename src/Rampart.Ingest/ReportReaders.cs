@@ -58,22 +58,24 @@ public static class ReportReaders
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(metadata);
 
-        var json = new JsonTokenStream(content, fileName);
+        var prefix = new byte[JsonTokenStream.PrefetchLength];
+        var length = 0;
+        int read;
+        while (length < prefix.Length && (read = await content.ReadAsync(prefix.AsMemory(length), cancellationToken)) > 0)
+        {
+            length += read;
+        }
+
         if (format == ReportFormat.Auto)
         {
-            // Detect from the buffered beginning: the stream is read once, so it need not be seekable.
-            await json.PrefetchAsync(cancellationToken);
-            format = FormatDetector.Detect(json.Unconsumed, json.IsComplete, fileName);
+            // Detect from the buffered beginning, then replay it: the stream is read once and need not be seekable.
+            var isWholeFile = length < prefix.Length;
+            format = FormatDetector.Detect(prefix.AsSpan(0, length), isWholeFile, fileName);
         }
 
         metadata.Format = format;
-        var findings = format switch
-        {
-            ReportFormat.Sarif => SarifReport.ReadAsync(json, metadata, cancellationToken),
-            ReportFormat.CycloneDx => CycloneDxReport.ReadAsync(json, metadata, cancellationToken),
-            ReportFormat.Trivy => TrivyReport.ReadAsync(json, metadata, cancellationToken),
-            _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unsupported report format."),
-        };
+        var input = new ReportInput(new PrefixedStream(prefix, length, content), fileName);
+        var findings = FormatCatalog.Read(format, input, metadata, cancellationToken);
 
         await foreach (var finding in findings)
         {

@@ -34,6 +34,12 @@ public enum FindingKind
 
     /// <summary>A secret committed to a file or image layer.</summary>
     Secret,
+
+    /// <summary>A weakness a dynamic scanner (DAST, e.g. OWASP ZAP) observed in a running application.</summary>
+    Dast,
+
+    /// <summary>A model behaviour an AI red-teaming tool (garak, promptfoo) provoked: jailbreak, injection, leak.</summary>
+    AiRedTeam,
 }
 
 /// <summary>P1 is the most urgent.</summary>

@@ -1,10 +1,24 @@
 namespace Rampart.Core.Findings;
 
-/// <summary>Input formats Rampart reads. Stored as text; append new ones freely.</summary>
+/// <summary>The report formats Rampart reads; <see cref="Auto"/> detects the format from the content.</summary>
 public enum ReportFormat
 {
     Auto,
     Sarif,
     CycloneDx,
     Trivy,
+    Grype,
+    OsvScanner,
+    NpmAudit,
+    DependencyCheck,
+    Zap,
+    Spdx,
+    Garak,
+    Promptfoo,
+
+    /// <summary>Rampart's documented JSON format for tools without a parser (docs/formats/generic.md).</summary>
+    GenericJson,
+
+    /// <summary>Rampart's documented CSV format for tools without a parser (docs/formats/generic.md).</summary>
+    GenericCsv,
 }

@@ -18,13 +18,20 @@ public sealed record ReportedFinding
 
     public string? Description { get; init; }
 
+    /// <summary>The tool's rule id (SARIF ruleId, ZAP plugin id, garak probe/detector pair).</summary>
     public string? RuleId { get; init; }
 
-    /// <summary>CVE, GHSA, OSV ids; the order is the tool's, duplicates removed.</summary>
+    /// <summary>CVE, GHSA, OSV ids and their aliases; the order is the tool's, duplicates removed.</summary>
     public IReadOnlyList<string> VulnerabilityIds { get; init; } = [];
 
     /// <summary>CWE ids normalized to "CWE-n".</summary>
     public IReadOnlyList<string> Cwes { get; init; } = [];
+
+    /// <summary>
+    /// Taxonomy tags in the form "SCHEME:ID": "OWASP-LLM:LLM01:2025", "ATLAS:AML.T0051", "OWASP:A03:2021".
+    /// Only tags the tool's own metadata supports; never guessed from free text.
+    /// </summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
 
     public string? ComponentPurl { get; init; }
 
@@ -34,10 +41,13 @@ public sealed record ReportedFinding
 
     public string? FixedVersion { get; init; }
 
-    /// <summary>File path (SARIF artifact URI, Trivy misconfiguration target) or image/target name.</summary>
+    /// <summary>File path (SARIF artifact URI), image/target name, URL (DAST) or model name (red-teaming).</summary>
     public string? LocationPath { get; init; }
 
     public int? StartLine { get; init; }
+
+    /// <summary>The code at the location (SARIF region snippet), used for matching when there is no fingerprint.</summary>
+    public string? Snippet { get; init; }
 
     public Severity ToolSeverity { get; init; }
 
@@ -50,6 +60,21 @@ public sealed record ReportedFinding
     /// <summary>The tool says this result is suppressed (SARIF suppressions).</summary>
     public bool Suppressed { get; init; }
 
+    /// <summary>The VEX/analysis state the report gives, when it gives one (CycloneDX analysis, OpenVEX).</summary>
+    public FindingStatus? AnalysisStatus { get; init; }
+
     /// <summary>The tool's message for this occurrence.</summary>
     public string? Message { get; init; }
+
+    /// <summary>How many times the tool saw this weakness in this report (ZAP instances, garak failing attempts).</summary>
+    public int Occurrences { get; init; } = 1;
+
+    /// <summary>
+    /// Supporting evidence, most useful first: DAST instances (method + URL + parameter), red-team prompts and
+    /// outputs, attack success rates. The import keeps the first few, each clipped.
+    /// </summary>
+    public IReadOnlyList<Evidence> Evidence { get; init; } = [];
 }
+
+/// <summary>One piece of evidence for a finding: a short label ("prompt", "output", "GET https://…") and its text.</summary>
+public sealed record Evidence(string Label, string Text);

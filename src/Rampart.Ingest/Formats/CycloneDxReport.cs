@@ -13,6 +13,9 @@ namespace Rampart.Ingest.Formats;
 /// </summary>
 internal static class CycloneDxReport
 {
+    public static IAsyncEnumerable<ReportedFinding> ReadAsync(ReportInput input, ReportMetadata metadata, CancellationToken cancellationToken) =>
+        ReadAsync(input.Json(), metadata, cancellationToken);
+
     public static async IAsyncEnumerable<ReportedFinding> ReadAsync(
         JsonTokenStream json, ReportMetadata metadata, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Rampart.Core.Findings;
 using Rampart.Ingest.Json;
@@ -7,9 +8,18 @@ namespace Rampart.Ingest.Formats;
 /// <summary>Recognizes a report's format from the first bytes of its content, never from its file name.</summary>
 internal static class FormatDetector
 {
-    public const string SupportedFormats = "SARIF 2.1.0, CycloneDX JSON 1.4–1.6 and Trivy JSON";
+    public const string SupportedFormats =
+        "SARIF 2.1.0, CycloneDX JSON/XML, SPDX 2.3 JSON, Trivy, Grype, OSV-Scanner, npm audit, OWASP Dependency-Check JSON/XML, " +
+        "OWASP ZAP JSON/XML, garak report.jsonl, promptfoo results, Rampart generic JSON/CSV";
 
-    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 256, CommentHandling = JsonCommentHandling.Skip };
+    private static readonly System.Buffers.SearchValues<byte> NameEnd = System.Buffers.SearchValues.Create(" \t\r\n/>"u8);
+
+    private static readonly JsonReaderOptions ReaderOptions = new()
+    {
+        MaxDepth = 256,
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowMultipleValues = true,
+    };
 
     /// <param name="prefix">The file's first bytes (about 64 KB).</param>
     /// <param name="isWholeFile">True when <paramref name="prefix"/> is the entire file.</param>
@@ -32,14 +42,23 @@ internal static class FormatDetector
         var text = content.TrimStart(" \t\r\n"u8);
         if (text.IsEmpty)
         {
-            throw new ReportFormatException(fileName, isWholeFile ? "the file is empty" : $"no content in the first {prefix.Length} bytes");
+            throw new ReportFormatException(
+                fileName,
+                isWholeFile
+                    ? "the file is empty; to record an empty scan, name the format (--format)"
+                    : $"no content in the first {prefix.Length} bytes");
         }
 
         if (text[0] == (byte)'<')
         {
-            throw text.IndexOf("http://cyclonedx.org/schema/bom/"u8) >= 0
-                ? new ReportFormatException(fileName, "CycloneDX XML is not supported yet; export the report as CycloneDX JSON")
-                : new ReportFormatException(fileName, $"this XML document is not a recognized report format (supported: {SupportedFormats})");
+            return DetectXml(text, fileName);
+        }
+
+        if (text[0] is not ((byte)'{' or (byte)'[' or (byte)'n'))
+        {
+            return IsGenericCsvHeader(text)
+                ? ReportFormat.GenericCsv
+                : throw new ReportFormatException(fileName, $"not a recognized report format: the content is neither JSON, XML nor a Rampart CSV (supported: {SupportedFormats})", 1);
         }
 
         var facts = Scan(content, isWholeFile);
@@ -56,6 +75,12 @@ internal static class FormatDetector
         if (facts.IsArray)
         {
             return facts.FirstItemHasTarget ? ReportFormat.Trivy : null;
+        }
+
+        if (facts.HasManyValues)
+        {
+            // JSON Lines: garak writes one object per line, each with an entry_type (report) or probe/detector (hitlog).
+            return facts.Has("entry_type") || (facts.Has("probe") && facts.Has("detector")) ? ReportFormat.Garak : null;
         }
 
         if (string.Equals(facts.BomFormat, "CycloneDX", StringComparison.OrdinalIgnoreCase))
@@ -80,7 +105,114 @@ internal static class FormatDetector
             return ReportFormat.Trivy;
         }
 
+        return DecideOther(facts);
+    }
+
+    private static ReportFormat? DecideOther(TopLevelFacts facts)
+    {
+        if (facts.Has("matches") && (facts.Has("descriptor") || facts.Has("source")))
+        {
+            return ReportFormat.Grype;
+        }
+
+        if (facts.Has("auditReportVersion") || (facts.Has("advisories") && facts.Has("metadata")) || facts.IsOnly("error"))
+        {
+            return ReportFormat.NpmAudit; // the reader turns npm's {"error": …} object into a clear error
+        }
+
+        if (facts.Has("reportSchema") && facts.Has("dependencies"))
+        {
+            return ReportFormat.DependencyCheck;
+        }
+
+        if (facts.Has("site") && (facts.Has("@version") || facts.Has("@programName")))
+        {
+            return ReportFormat.Zap;
+        }
+
+        if (facts.Has("spdxVersion"))
+        {
+            return ReportFormat.Spdx;
+        }
+
+        if (facts.Has("evalId") || (facts.Has("results") && facts.Has("config") && facts.Has("shareableUrl")))
+        {
+            return ReportFormat.Promptfoo;
+        }
+
+        if (facts.Has("results") && (facts.Has("experimental_config") || facts.IsOnly("results")))
+        {
+            return ReportFormat.OsvScanner;
+        }
+
+        if (string.Equals(facts.Values.GetValueOrDefault("format"), "rampart-generic", StringComparison.OrdinalIgnoreCase))
+        {
+            return ReportFormat.GenericJson;
+        }
+
         return null;
+    }
+
+    private static ReportFormat DetectXml(ReadOnlySpan<byte> text, string fileName)
+    {
+        if (text.IndexOf("<!DOCTYPE"u8) >= 0 || text.IndexOf("<!ENTITY"u8) >= 0)
+        {
+            throw new ReportFormatException(fileName, "the XML document declares a DTD, which is refused (no external entities or entity expansion are processed)");
+        }
+
+        var root = RootElement(text);
+        if (root.StartsWith("bom", StringComparison.Ordinal) && text.IndexOf("cyclonedx.org/schema/bom"u8) >= 0)
+        {
+            return ReportFormat.CycloneDx;
+        }
+
+        if (root.StartsWith("OWASPZAPReport", StringComparison.Ordinal))
+        {
+            return ReportFormat.Zap;
+        }
+
+        if (root.StartsWith("analysis", StringComparison.Ordinal) && text.IndexOf("DependencyCheck"u8) >= 0)
+        {
+            return ReportFormat.DependencyCheck;
+        }
+
+        throw new ReportFormatException(fileName, $"this XML document (root <{root}>) is not a recognized report format (supported: {SupportedFormats})");
+    }
+
+    /// <summary>The name of the first element, skipping the XML declaration, comments and processing instructions.</summary>
+    private static string RootElement(ReadOnlySpan<byte> text)
+    {
+        var rest = text;
+        while (true)
+        {
+            var open = rest.IndexOf((byte)'<');
+            if (open < 0 || open + 1 >= rest.Length)
+            {
+                return "";
+            }
+
+            rest = rest[(open + 1)..];
+            if (rest[0] is (byte)'?' or (byte)'!')
+            {
+                continue;
+            }
+
+            var end = rest.IndexOfAny(NameEnd);
+            var name = end < 0 ? rest : rest[..end];
+            var colon = name.IndexOf((byte)':');
+            return Encoding.UTF8.GetString(colon >= 0 ? name[(colon + 1)..] : name);
+        }
+    }
+
+    /// <summary>The generic CSV starts with a header row naming at least the title and severity columns.</summary>
+    private static bool IsGenericCsvHeader(ReadOnlySpan<byte> text)
+    {
+        var lineEnd = text.IndexOfAny("\r\n"u8);
+        var header = Encoding.UTF8.GetString(lineEnd < 0 ? text : text[..lineEnd]);
+        var columns = header.Split(',', StringSplitOptions.TrimEntries)
+            .Select(c => c.Trim('"').ToLowerInvariant())
+            .ToHashSet(StringComparer.Ordinal);
+        return columns.Contains("title") && columns.Contains("severity");
     }
 
     private static ReportFormatException NotRecognized(string fileName, TopLevelFacts facts) =>
@@ -106,6 +238,9 @@ internal static class FormatDetector
                     case JsonTokenType.StartArray when depth == 0:
                         facts.IsArray = true;
                         break;
+                    case JsonTokenType.StartObject when depth == 0 && facts.ObjectCount++ > 0:
+                        facts.HasManyValues = true;
+                        return facts; // a second top-level value: JSON Lines; the first object's names decide
                     case JsonTokenType.EndObject when depth == 1 && facts.IsArray:
                         return facts; // only the first item of a top-level array matters
                     case JsonTokenType.PropertyName when depth == 2 && facts.IsArray:
@@ -114,7 +249,7 @@ internal static class FormatDetector
                     case JsonTokenType.PropertyName when depth == 1 && !facts.IsArray:
                         var name = reader.GetString() ?? "";
                         facts.Names.Add(name);
-                        if (name is "$schema" or "version" or "bomFormat" && reader.Read() && reader.TokenType == JsonTokenType.String)
+                        if (name is "$schema" or "version" or "bomFormat" or "format" && reader.Read() && reader.TokenType == JsonTokenType.String)
                         {
                             facts.Values[name] = reader.GetString();
                         }
@@ -145,6 +280,10 @@ internal static class FormatDetector
 
         public bool IsArray { get; set; }
 
+        public int ObjectCount { get; set; }
+
+        public bool HasManyValues { get; set; }
+
         public bool FirstItemHasTarget { get; set; }
 
         public JsonException? Error { get; set; }
@@ -156,5 +295,7 @@ internal static class FormatDetector
         public string? BomFormat => Values.GetValueOrDefault("bomFormat");
 
         public bool Has(string name) => Names.Contains(name);
+
+        public bool IsOnly(string name) => Names.Count == 1 && Names.Contains(name);
     }
 }
