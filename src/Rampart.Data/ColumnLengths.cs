@@ -16,4 +16,7 @@ public static class ColumnLengths
     public const int Sha256Hex = 64;
     public const int FileName = 260;
     public const int Enum = 32;
+    public const int Scope = 500;
+    public const int VulnerabilityId = 100;
+    public const int Tag = 2000;
 }

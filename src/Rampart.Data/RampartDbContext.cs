@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Rampart.Core.Assets;
 using Rampart.Core.Findings;
+using Rampart.Core.Inventory;
 using Rampart.Core.Security;
 
 namespace Rampart.Data;
@@ -15,6 +16,12 @@ public sealed class RampartDbContext(DbContextOptions<RampartDbContext> options)
     public DbSet<Observation> Observations => Set<Observation>();
 
     public DbSet<Scan> Scans => Set<Scan>();
+
+    public DbSet<Source> Sources => Set<Source>();
+
+    public DbSet<Component> Components => Set<Component>();
+
+    public DbSet<VulnerabilityAlias> VulnerabilityAliases => Set<VulnerabilityAlias>();
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 

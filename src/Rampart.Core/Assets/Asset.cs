@@ -23,6 +23,17 @@ public sealed class Asset
     /// <summary>A third-party model or service this asset depends on (e.g. "OpenAI gpt-4o"), if any.</summary>
     public string? UpstreamProvider { get; set; }
 
+    public string? Description { get; set; }
+
+    /// <summary>The version the asset is at (a model's version from an ML-BOM), when known.</summary>
+    public string? Version { get; set; }
+
+    /// <summary>Package URL of the asset itself (a model's purl), when known.</summary>
+    public string? Purl { get; set; }
+
+    /// <summary>Model card facts as plain "key: value" lines, for models and datasets registered from an ML-BOM.</summary>
+    public string? ModelCard { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>The party accountable for remediation on this asset's layer.</summary>

@@ -29,6 +29,9 @@ public sealed class Finding
     /// <summary>Space-separated CWE ids in the form "CWE-79".</summary>
     public string Cwes { get; set; } = "";
 
+    /// <summary>Space-separated taxonomy tags ("OWASP-LLM:LLM01:2025", "ATLAS:AML.T0051").</summary>
+    public string Tags { get; set; } = "";
+
     public string? ComponentPurl { get; set; }
 
     public string? ComponentName { get; set; }
@@ -61,6 +64,10 @@ public sealed class Finding
 
     public DateTimeOffset FirstSeen { get; set; }
 
+    /// <summary>
+    /// Last seen as of the finding's last change (new, reopened, gone, changed). While an observation is present,
+    /// its source's latest scan date is later; queries show the later of the two.
+    /// </summary>
     public DateTimeOffset LastSeen { get; set; }
 
     public DateTimeOffset StatusChangedAt { get; set; }

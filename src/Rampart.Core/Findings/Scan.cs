@@ -7,8 +7,14 @@ public sealed class Scan
 
     public long AssetId { get; set; }
 
-    /// <summary>The producing tool (e.g. "Trivy", "CodeQL"); reconciliation is per asset and tool.</summary>
+    /// <summary>The (asset, tool, scope) this scan belongs to; reconciliation is per source.</summary>
+    public long SourceId { get; set; }
+
+    /// <summary>The producing tool (e.g. "Trivy", "CodeQL").</summary>
     public required string Tool { get; set; }
+
+    /// <summary>What the scan covered, "" when unknown (see <see cref="Source.Scope"/>).</summary>
+    public string Scope { get; set; } = "";
 
     public string? ToolVersion { get; set; }
 
@@ -35,4 +41,10 @@ public sealed class Scan
     public int ReopenedCount { get; set; }
 
     public int ClosedCount { get; set; }
+
+    /// <summary>Results that repeated a finding already in the same file (merged into it).</summary>
+    public int DuplicateCount { get; set; }
+
+    /// <summary>Components the report listed (SBOM inventory).</summary>
+    public int ComponentCount { get; set; }
 }

@@ -43,6 +43,9 @@ namespace Rampart.Data.Postgres.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("Description")
+                        .HasColumnType("text");
+
                     b.Property<string>("Exposure")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -58,6 +61,9 @@ namespace Rampart.Data.Postgres.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("ModelCard")
+                        .HasColumnType("text");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -67,7 +73,15 @@ namespace Rampart.Data.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Purl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("UpstreamProvider")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Version")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
@@ -177,6 +191,11 @@ namespace Rampart.Data.Postgres.Migrations
                     b.Property<DateTimeOffset>("StatusChangedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -198,13 +217,7 @@ namespace Rampart.Data.Postgres.Migrations
 
                     b.HasIndex("Status", "DueDate", "Id");
 
-                    b.HasIndex("Status", "FirstSeen", "Id");
-
-                    b.HasIndex("Status", "LastSeen", "Id");
-
                     b.HasIndex("Status", "SeverityRank", "Id");
-
-                    b.HasIndex("Status", "Title", "Id");
 
                     b.HasIndex("AssetId", "Status", "Priority", "DueDate");
 
@@ -221,22 +234,43 @@ namespace Rampart.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<long>("ContentHash")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Evidence")
+                        .HasColumnType("text");
+
                     b.Property<long>("FindingId")
                         .HasColumnType("bigint");
+
+                    b.Property<long>("FirstScanId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("FirstSeen")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("LastScanId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("LastSeen")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Message")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<int>("Occurrences")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Present")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("RawLocation")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
-                    b.Property<long>("ScanId")
+                    b.Property<long>("SourceId")
                         .HasColumnType("bigint");
-
-                    b.Property<DateTimeOffset>("SeenAt")
-                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Tool")
                         .IsRequired()
@@ -250,9 +284,10 @@ namespace Rampart.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("FindingId", "SeenAt");
+                    b.HasIndex("FindingId", "SourceId")
+                        .IsUnique();
 
-                    b.HasIndex("ScanId", "FindingId");
+                    b.HasIndex("SourceId", "Present");
 
                     b.ToTable("Observations");
                 });
@@ -269,6 +304,12 @@ namespace Rampart.Data.Postgres.Migrations
                         .HasColumnType("bigint");
 
                     b.Property<int>("ClosedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ComponentCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DuplicateCount")
                         .HasColumnType("integer");
 
                     b.Property<string>("FileName")
@@ -303,6 +344,14 @@ namespace Rampart.Data.Postgres.Migrations
                     b.Property<DateTimeOffset>("ScanDate")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long>("SourceId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Tool")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -319,9 +368,121 @@ namespace Rampart.Data.Postgres.Migrations
 
                     b.HasIndex("ImportedAt");
 
-                    b.HasIndex("AssetId", "Tool", "Id");
+                    b.HasIndex("AssetId", "FileSha256");
+
+                    b.HasIndex("SourceId", "Id");
 
                     b.ToTable("Scans");
+                });
+
+            modelBuilder.Entity("Rampart.Core.Findings.Source", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AssetId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("LastScanDate")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("LastScanId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Tool")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssetId", "Tool", "Scope")
+                        .IsUnique();
+
+                    b.ToTable("Sources");
+                });
+
+            modelBuilder.Entity("Rampart.Core.Inventory.Component", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AssetId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Cpe")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("License")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Purl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long>("ScanId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SourceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Supplier")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Version")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssetId");
+
+                    b.HasIndex("Name", "Version");
+
+                    b.HasIndex("SourceId", "Name");
+
+                    b.ToTable("Components");
+                });
+
+            modelBuilder.Entity("Rampart.Core.Inventory.VulnerabilityAlias", b =>
+                {
+                    b.Property<string>("Alias")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("CanonicalId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Alias");
+
+                    b.HasIndex("CanonicalId");
+
+                    b.ToTable("VulnerabilityAliases");
                 });
 
             modelBuilder.Entity("Rampart.Core.Security.ApiToken", b =>
@@ -418,15 +579,15 @@ namespace Rampart.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Rampart.Core.Findings.Scan", "Scan")
+                    b.HasOne("Rampart.Core.Findings.Source", "Source")
                         .WithMany()
-                        .HasForeignKey("ScanId")
+                        .HasForeignKey("SourceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.Navigation("Finding");
 
-                    b.Navigation("Scan");
+                    b.Navigation("Source");
                 });
 
             modelBuilder.Entity("Rampart.Core.Findings.Scan", b =>
@@ -434,6 +595,36 @@ namespace Rampart.Data.Postgres.Migrations
                     b.HasOne("Rampart.Core.Assets.Asset", null)
                         .WithMany()
                         .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rampart.Core.Findings.Source", null)
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rampart.Core.Findings.Source", b =>
+                {
+                    b.HasOne("Rampart.Core.Assets.Asset", null)
+                        .WithMany()
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rampart.Core.Inventory.Component", b =>
+                {
+                    b.HasOne("Rampart.Core.Assets.Asset", null)
+                        .WithMany()
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rampart.Core.Findings.Source", null)
+                        .WithMany()
+                        .HasForeignKey("SourceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -35,6 +35,9 @@ namespace Rampart.Data.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Exposure")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -50,6 +53,9 @@ namespace Rampart.Data.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ModelCard")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -59,7 +65,15 @@ namespace Rampart.Data.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Purl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UpstreamProvider")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
@@ -167,6 +181,11 @@ namespace Rampart.Data.Sqlite.Migrations
                     b.Property<long>("StatusChangedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -188,13 +207,7 @@ namespace Rampart.Data.Sqlite.Migrations
 
                     b.HasIndex("Status", "DueDate", "Id");
 
-                    b.HasIndex("Status", "FirstSeen", "Id");
-
-                    b.HasIndex("Status", "LastSeen", "Id");
-
                     b.HasIndex("Status", "SeverityRank", "Id");
-
-                    b.HasIndex("Status", "Title", "Id");
 
                     b.HasIndex("AssetId", "Status", "Priority", "DueDate");
 
@@ -209,21 +222,42 @@ namespace Rampart.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("ContentHash")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Evidence")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("FindingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FirstScanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FirstSeen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastScanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastSeen")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Message")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Occurrences")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Present")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RawLocation")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("ScanId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("SeenAt")
+                    b.Property<long>("SourceId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Tool")
@@ -238,9 +272,10 @@ namespace Rampart.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("FindingId", "SeenAt");
+                    b.HasIndex("FindingId", "SourceId")
+                        .IsUnique();
 
-                    b.HasIndex("ScanId", "FindingId");
+                    b.HasIndex("SourceId", "Present");
 
                     b.ToTable("Observations");
                 });
@@ -255,6 +290,12 @@ namespace Rampart.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ClosedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ComponentCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DuplicateCount")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("FileName")
@@ -289,6 +330,14 @@ namespace Rampart.Data.Sqlite.Migrations
                     b.Property<long>("ScanDate")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SourceId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Tool")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -305,9 +354,117 @@ namespace Rampart.Data.Sqlite.Migrations
 
                     b.HasIndex("ImportedAt");
 
-                    b.HasIndex("AssetId", "Tool", "Id");
+                    b.HasIndex("AssetId", "FileSha256");
+
+                    b.HasIndex("SourceId", "Id");
 
                     b.ToTable("Scans");
+                });
+
+            modelBuilder.Entity("Rampart.Core.Findings.Source", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AssetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastScanDate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastScanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tool")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssetId", "Tool", "Scope")
+                        .IsUnique();
+
+                    b.ToTable("Sources");
+                });
+
+            modelBuilder.Entity("Rampart.Core.Inventory.Component", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AssetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Cpe")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("License")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ScanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Supplier")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssetId");
+
+                    b.HasIndex("Name", "Version");
+
+                    b.HasIndex("SourceId", "Name");
+
+                    b.ToTable("Components");
+                });
+
+            modelBuilder.Entity("Rampart.Core.Inventory.VulnerabilityAlias", b =>
+                {
+                    b.Property<string>("Alias")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CanonicalId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Alias");
+
+                    b.HasIndex("CanonicalId");
+
+                    b.ToTable("VulnerabilityAliases");
                 });
 
             modelBuilder.Entity("Rampart.Core.Security.ApiToken", b =>
@@ -400,15 +557,15 @@ namespace Rampart.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Rampart.Core.Findings.Scan", "Scan")
+                    b.HasOne("Rampart.Core.Findings.Source", "Source")
                         .WithMany()
-                        .HasForeignKey("ScanId")
+                        .HasForeignKey("SourceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.Navigation("Finding");
 
-                    b.Navigation("Scan");
+                    b.Navigation("Source");
                 });
 
             modelBuilder.Entity("Rampart.Core.Findings.Scan", b =>
@@ -416,6 +573,36 @@ namespace Rampart.Data.Sqlite.Migrations
                     b.HasOne("Rampart.Core.Assets.Asset", null)
                         .WithMany()
                         .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rampart.Core.Findings.Source", null)
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rampart.Core.Findings.Source", b =>
+                {
+                    b.HasOne("Rampart.Core.Assets.Asset", null)
+                        .WithMany()
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rampart.Core.Inventory.Component", b =>
+                {
+                    b.HasOne("Rampart.Core.Assets.Asset", null)
+                        .WithMany()
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rampart.Core.Findings.Source", null)
+                        .WithMany()
+                        .HasForeignKey("SourceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

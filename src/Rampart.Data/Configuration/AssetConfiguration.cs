@@ -12,6 +12,8 @@ internal sealed class AssetConfiguration : IEntityTypeConfiguration<Asset>
         builder.HasIndex(a => a.Name).IsUnique();
         builder.Property(a => a.OwnerTeam).HasMaxLength(ColumnLengths.Name);
         builder.Property(a => a.UpstreamProvider).HasMaxLength(ColumnLengths.Name);
+        builder.Property(a => a.Version).HasMaxLength(ColumnLengths.Version);
+        builder.Property(a => a.Purl).HasMaxLength(ColumnLengths.Purl);
         builder.Ignore(a => a.AccountableParty);
     }
 }

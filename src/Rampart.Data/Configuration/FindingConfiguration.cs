@@ -18,6 +18,7 @@ internal sealed class FindingConfiguration : IEntityTypeConfiguration<Finding>
         builder.Property(f => f.ComponentVersion).HasMaxLength(ColumnLengths.Version);
         builder.Property(f => f.FixedVersion).HasMaxLength(ColumnLengths.Version);
         builder.Property(f => f.LocationPath).HasMaxLength(ColumnLengths.Path);
+        builder.Property(f => f.Tags).HasMaxLength(ColumnLengths.Tag);
 
         // Severity is stored by name, which does not sort; this stored column gives the order (Info 0 … Critical 4)
         // and lets an index serve "sort by severity". Plain SQL that SQLite and PostgreSQL both accept.
@@ -28,13 +29,12 @@ internal sealed class FindingConfiguration : IEntityTypeConfiguration<Finding>
 
         builder.HasIndex(f => new { f.AssetId, f.Fingerprint }).IsUnique();
 
+        // Each index costs every bulk import (issue 3: 50,000 findings/s), so only the common list orders have one;
+        // sorting by title, first seen or last seen scans the filtered rows.
         // The findings list (FindingFilter): status is nearly always filtered, then one sort key, Id as tiebreaker.
         builder.HasIndex(f => new { f.Status, f.Priority, f.DueDate, f.Id });
         builder.HasIndex(f => new { f.AssetId, f.Status, f.Priority, f.DueDate });
         builder.HasIndex(f => new { f.Status, f.DueDate, f.Id });
-        builder.HasIndex(f => new { f.Status, f.LastSeen, f.Id });
-        builder.HasIndex(f => new { f.Status, f.FirstSeen, f.Id });
-        builder.HasIndex(f => new { f.Status, f.Title, f.Id });
         builder.HasIndex(nameof(Finding.Status), FindingColumns.SeverityRank, nameof(Finding.Id));
     }
 }

@@ -17,8 +17,12 @@ internal sealed class ScanConfiguration : IEntityTypeConfiguration<Scan>
         builder.Property(s => s.FileSha256).HasMaxLength(ColumnLengths.Sha256Hex);
         builder.Property(s => s.ImportedBy).HasMaxLength(ColumnLengths.Name);
 
-        // The previous scan of an (asset, tool), and the most recent imports on the dashboard.
-        builder.HasIndex(s => new { s.AssetId, s.Tool, s.Id });
+        builder.HasOne<Source>().WithMany().HasForeignKey(s => s.SourceId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(s => s.Scope).HasMaxLength(ColumnLengths.Scope);
+
+        // A source's scans, "was this very file imported already", and the most recent imports on the dashboard.
+        builder.HasIndex(s => new { s.SourceId, s.Id });
+        builder.HasIndex(s => new { s.AssetId, s.FileSha256 });
         builder.HasIndex(s => s.ImportedAt);
     }
 }

@@ -48,6 +48,10 @@ public sealed record FindingSummary(
     DateTimeOffset? DueDate,
     bool Overdue);
 
+/// <summary>
+/// One source's view of a finding. <see cref="SeenAt"/> is the last time that source saw it: while
+/// <see cref="Present"/>, the date of the source's latest scan.
+/// </summary>
 public sealed record ObservationView(
     long Id,
     long ScanId,
@@ -55,7 +59,19 @@ public sealed record ObservationView(
     string Tool,
     Severity ToolSeverity,
     string? RawLocation,
-    string? Message);
+    string? Message)
+{
+    public string Scope { get; init; } = "";
+
+    public DateTimeOffset FirstSeen { get; init; }
+
+    public bool Present { get; init; }
+
+    public int Occurrences { get; init; } = 1;
+
+    /// <summary>Evidence items (label, text) as the tool gave them; plain text, never HTML.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Evidence { get; init; } = [];
+}
 
 public sealed record FindingDetail(
     FindingSummary Summary,

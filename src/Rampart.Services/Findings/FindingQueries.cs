@@ -74,7 +74,7 @@ public sealed class FindingQueries(RampartDbContext db, TimeProvider clock)
             .Take(pageSize)
             .Select(f => new SummaryRow(
                 f.Id, f.Asset!.Name, f.Title, f.Kind, f.Severity, f.Priority, f.Status, f.ComponentName, f.ComponentVersion,
-                f.FixedVersion, f.LocationPath, f.LocationLine, f.VulnerabilityIds, f.FirstSeen, f.LastSeen, f.DueDate))
+                f.FixedVersion, f.LocationPath, f.LocationLine, f.VulnerabilityIds, f.FirstSeen, f.Observations.Where(o => o.Present).Max(o => o.Source!.LastScanDate) ?? f.LastSeen, f.DueDate))
             .ToListAsync(cancellationToken);
 
         var items = rows.Select(r => r.ToSummary(now)).ToList();
@@ -91,19 +91,32 @@ public sealed class FindingQueries(RampartDbContext db, TimeProvider clock)
 
         var asset = finding.Asset!;
         var openFindings = await db.Findings.CountAsync(f => f.AssetId == asset.Id && f.Status == FindingStatus.Open, cancellationToken);
-        var observations = await db.Observations.AsNoTracking()
+        var observationRows = await db.Observations.AsNoTracking()
             .Where(o => o.FindingId == id)
-            .OrderByDescending(o => o.SeenAt)
+            .OrderByDescending(o => o.Present)
             .ThenByDescending(o => o.Id)
             .Take(MaxObservations)
-            .Select(o => new ObservationView(o.Id, o.ScanId, o.SeenAt, o.Tool, o.ToolSeverity, o.RawLocation, o.Message))
+            .Select(o => new { Observation = o, o.Source!.Scope, o.Source.LastScanId, o.Source.LastScanDate })
             .ToListAsync(cancellationToken);
+        var observations = observationRows.Select(r => new ObservationView(
+            r.Observation.Id,
+            r.Observation.Present ? r.LastScanId ?? r.Observation.LastScanId : r.Observation.LastScanId,
+            r.Observation.Present ? r.LastScanDate ?? r.Observation.LastSeen : r.Observation.LastSeen,
+            r.Observation.Tool, r.Observation.ToolSeverity, r.Observation.RawLocation, r.Observation.Message)
+        {
+            Scope = r.Scope,
+            FirstSeen = r.Observation.FirstSeen,
+            Present = r.Observation.Present,
+            Occurrences = r.Observation.Occurrences,
+            Evidence = EvidenceItems(r.Observation.Evidence),
+        }).ToList();
+        var lastSeen = observations.Where(o => o.Present).Select(o => o.SeenAt).Append(finding.LastSeen).Max();
 
         var now = clock.GetUtcNow();
         var summary = new SummaryRow(
             finding.Id, asset.Name, finding.Title, finding.Kind, finding.Severity, finding.Priority, finding.Status,
             finding.ComponentName, finding.ComponentVersion, finding.FixedVersion, finding.LocationPath, finding.LocationLine,
-            finding.VulnerabilityIds, finding.FirstSeen, finding.LastSeen, finding.DueDate).ToSummary(now);
+            finding.VulnerabilityIds, finding.FirstSeen, lastSeen, finding.DueDate).ToSummary(now);
 
         return new FindingDetail(
             summary,
@@ -143,12 +156,38 @@ public sealed class FindingQueries(RampartDbContext db, TimeProvider clock)
             : query.OrderBy(f => f.Priority).ThenBy(f => f.DueDate).ThenBy(f => f.Id),
         FindingSort.Severity => By(query, f => EF.Property<int>(f, FindingColumns.SeverityRank), descending),
         FindingSort.DueDate => By(query, f => f.DueDate, descending),
-        FindingSort.LastSeen => By(query, f => f.LastSeen, descending),
+        FindingSort.LastSeen => By(query, LastSeenExpression, descending),
         FindingSort.FirstSeen => By(query, f => f.FirstSeen, descending),
         FindingSort.Title => By(query, f => f.Title, descending),
         FindingSort.Asset => By(query, f => f.Asset!.Name, descending),
         _ => throw new ArgumentOutOfRangeException(nameof(sort), sort, "Unknown sort."),
     };
+
+    /// <summary>
+    /// Last seen: the latest scan date of the sources that still report the finding, else the stored date of its
+    /// last change (an import writes nothing for findings it sees unchanged, so the source carries the date).
+    /// </summary>
+    private static readonly System.Linq.Expressions.Expression<Func<Finding, DateTimeOffset>> LastSeenExpression =
+        f => f.Observations.Where(o => o.Present).Max(o => o.Source!.LastScanDate) ?? f.LastSeen;
+
+    private static IReadOnlyList<KeyValuePair<string, string>> EvidenceItems(string? json)
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return [];
+        }
+
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(json);
+            return [.. document.RootElement.EnumerateArray().Select(e => new KeyValuePair<string, string>(
+                e.GetProperty("Label").GetString() ?? "", e.GetProperty("Text").GetString() ?? ""))];
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return [];
+        }
+    }
 
     private static IOrderedQueryable<Finding> By<TKey>(IQueryable<Finding> query, System.Linq.Expressions.Expression<Func<Finding, TKey>> key, bool descending) =>
         descending ? query.OrderByDescending(key).ThenByDescending(f => f.Id) : query.OrderBy(key).ThenBy(f => f.Id);

@@ -22,6 +22,7 @@ internal static class FindingFields
         finding.RuleId = ImportText.Clip(reported.RuleId, ColumnLengths.RuleId);
         finding.VulnerabilityIds = ImportText.Clip(ValueList.Join(reported.VulnerabilityIds)) ?? "";
         finding.Cwes = ImportText.Clip(ValueList.Join(reported.Cwes)) ?? "";
+        finding.Tags = ImportText.Clip(ValueList.Join(reported.Tags), ColumnLengths.Tag) ?? "";
         finding.ComponentPurl = ImportText.Clip(reported.ComponentPurl, ColumnLengths.Purl);
         finding.ComponentName = ImportText.Clip(reported.ComponentName, ColumnLengths.Component);
         finding.ComponentVersion = ImportText.Clip(reported.ComponentVersion, ColumnLengths.Version);
@@ -43,19 +44,7 @@ internal static class FindingFields
         finding.DueDate = RemediationTimeframes.Default.DueDate(decision.Priority, finding.FirstSeen);
     }
 
-    /// <summary>The observation of one result: the tool's own view, kept even when the finding's fields move on.</summary>
-    public static Observation Observe(Finding finding, ReportedFinding reported, Scan scan) => new()
-    {
-        Finding = finding,
-        ScanId = scan.Id,
-        SeenAt = scan.ScanDate,
-        Tool = ImportText.Clip(reported.Tool, ColumnLengths.Tool) ?? scan.Tool,
-        ToolSeverity = reported.ToolSeverity,
-        RawLocation = ImportText.Clip(RawLocation(reported), ColumnLengths.Path),
-        Message = ImportText.Clip(reported.Message, ColumnLengths.Message),
-    };
-
-    private static string? RawLocation(ReportedFinding reported) => (reported.LocationPath, reported.StartLine) switch
+    public static string? RawLocation(ReportedFinding reported) => (reported.LocationPath, reported.StartLine) switch
     {
         ({ Length: > 0 } path, { } line) => $"{path}:{line}",
         ({ Length: > 0 } path, null) => path,

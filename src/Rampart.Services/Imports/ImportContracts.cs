@@ -9,7 +9,8 @@ public sealed record ImportRequest(
     string FileName,
     ReportFormat Format = ReportFormat.Auto,
     DateTimeOffset? ScanDate = null,
-    string? ImportedBy = null);
+    string? ImportedBy = null,
+    string? Scope = null);
 
 /// <summary>What an import did. <see cref="Findings"/> counts distinct findings in the file.</summary>
 public sealed record ImportResult(
@@ -21,7 +22,23 @@ public sealed record ImportResult(
     int New,
     int Unchanged,
     int Reopened,
-    int Closed);
+    int Closed)
+{
+    /// <summary>What the scan covered (the source's scope); "" when the report does not say.</summary>
+    public string Scope { get; init; } = "";
+
+    /// <summary>Results that repeated a finding already in the file.</summary>
+    public int Duplicates { get; init; }
+
+    /// <summary>Components the report listed (SBOM inventory registered for the asset).</summary>
+    public int Components { get; init; }
+
+    /// <summary>
+    /// True when the file is byte-for-byte the latest import of its source: nothing was written, and
+    /// <see cref="ScanId"/> is that earlier scan.
+    /// </summary>
+    public bool AlreadyImported { get; init; }
+}
 
 /// <summary>An import refused before anything was written (bad asset name, bad date, empty file...).</summary>
 public sealed class ImportException(string message) : Exception(message)

@@ -1,204 +1,455 @@
+using System.Data.Common;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Rampart.Core.Assets;
 using Rampart.Core.Findings;
 using Rampart.Core.Ingest;
+using Rampart.Core.Inventory;
 using Rampart.Data;
 using Rampart.Ingest;
+using Rampart.Services.Imports.Bulk;
 
 namespace Rampart.Services.Imports;
 
 /// <summary>
-/// The state of one import while it streams: the scan row, the fingerprints already seen in the file, the current
-/// batch and the counts. Runs inside the transaction <see cref="ImportService"/> opened; see its remarks for the rules.
+/// One import while it streams, inside the transaction <see cref="ImportService"/> opened; see its remarks for the
+/// rules. The asset's findings are loaded once as compact keys; results are classified in memory and only what
+/// changed is written, in batches, through <see cref="BulkStore"/>. Memory is bounded by the asset's finding count
+/// (about 60 bytes each) plus one batch, never by the file.
 /// </summary>
-internal sealed class ImportRun(RampartDbContext db, Asset asset, ImportRequest request, ImportSource source, DateTimeOffset importedAt)
+internal sealed class ImportRun(RampartDbContext db, Asset asset, ImportRequest request, ImportFile file, DateTimeOffset importedAt)
 {
-    /// <summary>Results looked up and written per round trip: one SELECT and one SaveChanges per batch, never per result.</summary>
-    public const int BatchSize = 1000;
+    /// <summary>Rows written per round trip.</summary>
+    public const int BatchSize = 5000;
 
-    private readonly ReportMetadata _metadata = new() { Format = source.Format };
-    private readonly HashSet<string> _fingerprints = new(StringComparer.Ordinal);
-    private readonly List<(string Fingerprint, ReportedFinding Reported)> _batch = new(BatchSize);
-    private Scan? _scan;
-    private long? _previousScanId;
+    private const int EvidenceItems = 5;
+    private const int EvidenceTextLength = 2000;
+
+    private static readonly JsonSerializerOptions EvidenceJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private readonly ReportMetadata _metadata = new() { Format = file.Format };
+    private readonly BulkStore _store = BulkStore.For(db);
+    private readonly Dictionary<FingerprintKey, FindingState> _states = [];
+    private readonly List<Finding> _newFindings = new(BatchSize);
+    private readonly List<Observation> _newObservations = new(BatchSize);
+    private readonly List<object?[]> _findingUpdates = [];
+    private readonly List<object?[]> _observationUpdates = [];
+    private readonly Queue<long> _findingIds = new();
+    private readonly Queue<long> _observationIds = new();
+    private AliasBook _aliases = null!;
+    private Scan _scan = null!;
+    private Source _source = null!;
+    private DateTimeOffset? _previousScanDate;
+    private int _total;
     private int _new;
     private int _unchanged;
     private int _reopened;
+    private int _duplicates;
 
     public async Task<ImportResult> ExecuteAsync(Stream content, CancellationToken cancellationToken)
     {
-        await foreach (var reported in ReportReaders.ReadAsync(content, source.FileName, source.Format, _metadata, cancellationToken))
-        {
-            var fingerprint = FindingFingerprint.Compute(reported);
-            if (!_fingerprints.Add(fingerprint))
-            {
-                continue; // the same weakness twice in one file: the first result stands for it
-            }
+        await _store.PrepareAsync(cancellationToken);
+        _aliases = await AliasBook.LoadAsync(db, cancellationToken);
 
-            _batch.Add((fingerprint, reported));
-            if (_batch.Count >= BatchSize)
-            {
-                await FlushAsync(cancellationToken);
-            }
+        await using var results = ReportReaders.ReadAsync(content, file.FileName, file.Format, _metadata, cancellationToken).GetAsyncEnumerator(cancellationToken);
+
+        // The first result (or the end) is read before the scan row is written: by then the reader has named the
+        // tool and usually the scope, which pick the source this scan reconciles against.
+        var hasResult = await results.MoveNextAsync();
+        await StartAsync(cancellationToken);
+        while (hasResult)
+        {
+            await AcceptAsync(results.Current, cancellationToken);
+            hasResult = await results.MoveNextAsync();
         }
 
         await FlushAsync(cancellationToken);
-        var scan = _scan!;
-        var closed = await CloseMissingAsync(scan, cancellationToken);
+        var closed = await CloseMissingAsync(cancellationToken);
+        await FlushAsync(cancellationToken);
+        await RegisterInventoryAsync(cancellationToken);
+        await _aliases.SaveAsync(db, cancellationToken);
+        await FinishAsync(closed, cancellationToken);
 
-        db.Scans.Attach(scan);
-        scan.ToolVersion = ImportText.Clip(_metadata.ToolVersion, ColumnLengths.Version);
-        scan.FindingCount = _fingerprints.Count;
-        scan.NewCount = _new;
-        scan.UnchangedCount = _unchanged;
-        scan.ReopenedCount = _reopened;
-        scan.ClosedCount = closed;
-        db.ChangeTracker.DetectChanges();
-        await db.SaveChangesAsync(cancellationToken);
-
-        return new ImportResult(scan.Id, source.Format, asset.Name, scan.Tool, _fingerprints.Count, _new, _unchanged, _reopened, closed);
-    }
-
-    private async Task FlushAsync(CancellationToken cancellationToken)
-    {
-        var scan = await EnsureScanAsync(cancellationToken);
-        if (_batch.Count == 0)
+        return new ImportResult(_scan.Id, file.Format, asset.Name, _scan.Tool, _total, _new, _unchanged, _reopened, closed)
         {
-            return;
-        }
-
-        var fingerprints = _batch.Select(b => b.Fingerprint).ToList();
-        var known = await db.Findings
-            .Where(f => f.AssetId == asset.Id && fingerprints.Contains(f.Fingerprint))
-            .ToDictionaryAsync(f => f.Fingerprint, StringComparer.Ordinal, cancellationToken);
-
-        foreach (var (fingerprint, reported) in _batch)
-        {
-            if (known.TryGetValue(fingerprint, out var finding))
-            {
-                Revisit(finding, scan.ScanDate);
-            }
-            else
-            {
-                finding = Create(fingerprint, reported, scan.ScanDate);
-                db.Findings.Add(finding);
-            }
-
-            FindingFields.Apply(finding, reported);
-            FindingFields.Prioritize(finding, asset);
-            db.Observations.Add(FindingFields.Observe(finding, reported, scan));
-        }
-
-        db.ChangeTracker.DetectChanges();
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-        _batch.Clear();
-    }
-
-    private void Revisit(Finding finding, DateTimeOffset scanDate)
-    {
-        if (finding.Status == FindingStatus.Fixed)
-        {
-            finding.Status = FindingStatus.Open;
-            finding.StatusChangedAt = scanDate;
-            _reopened++;
-        }
-        else
-        {
-            // Open stays open; RiskAccepted, FalsePositive and NotAffected are human decisions a rescan keeps.
-            _unchanged++;
-        }
-
-        if (scanDate > finding.LastSeen)
-        {
-            finding.LastSeen = scanDate;
-        }
-
-        if (scanDate < finding.FirstSeen)
-        {
-            finding.FirstSeen = scanDate; // an older report imported late
-        }
-    }
-
-    private Finding Create(string fingerprint, ReportedFinding reported, DateTimeOffset scanDate)
-    {
-        _new++;
-        return new Finding
-        {
-            AssetId = asset.Id,
-            Fingerprint = fingerprint,
-            Title = "",
-            // A result the tool itself marks suppressed (SARIF 2.1.0 §3.27.23) arrives as a false positive.
-            Status = reported.Suppressed ? FindingStatus.FalsePositive : FindingStatus.Open,
-            FirstSeen = scanDate,
-            LastSeen = scanDate,
-            StatusChangedAt = scanDate,
+            Scope = _scan.Scope,
+            Duplicates = _duplicates,
+            Components = _metadata.Components.Count,
         };
     }
 
-    /// <summary>
-    /// The scan row is written before the first observation; by then the reader has usually named the tool and
-    /// the scan date (for files under one batch, it has read the whole file).
-    /// </summary>
-    private async Task<Scan> EnsureScanAsync(CancellationToken cancellationToken)
+    private async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (_scan is not null)
+        var tool = ImportText.Clip(_metadata.Tool?.Trim(), ColumnLengths.Tool) ?? file.Format.ToString();
+        var scope = ImportText.Clip(request.Scope?.Trim(), ColumnLengths.Scope)
+            ?? ImportText.Clip(_metadata.Scope?.Trim(), ColumnLengths.Scope) ?? "";
+
+        _source = await db.Sources.SingleOrDefaultAsync(s => s.AssetId == asset.Id && s.Tool == tool && s.Scope == scope, cancellationToken)
+            ?? new Source { AssetId = asset.Id, Tool = tool, Scope = scope };
+        if (_source.Id == 0)
         {
-            return _scan;
+            db.Sources.Add(_source);
+            await db.SaveChangesAsync(cancellationToken);
         }
 
-        var tool = ImportText.Clip(_metadata.Tool?.Trim(), ColumnLengths.Tool) ?? source.Format.ToString();
-        _previousScanId = await db.Scans
-            .Where(s => s.AssetId == asset.Id && s.Tool == tool)
-            .OrderByDescending(s => s.Id)
-            .Select(s => (long?)s.Id)
-            .FirstOrDefaultAsync(cancellationToken);
-
+        _previousScanDate = _source.LastScanDate;
         _scan = new Scan
         {
             AssetId = asset.Id,
+            SourceId = _source.Id,
             Tool = tool,
+            Scope = scope,
             ToolVersion = ImportText.Clip(_metadata.ToolVersion, ColumnLengths.Version),
-            Format = source.Format,
-            FileName = source.FileName,
-            FileSha256 = source.Sha256,
+            Format = file.Format,
+            FileName = file.FileName,
+            FileSha256 = file.Sha256,
             ScanDate = (request.ScanDate ?? _metadata.ScanDate ?? importedAt).ToUniversalTime(),
             ImportedAt = importedAt,
             ImportedBy = ImportText.Clip(request.ImportedBy, ColumnLengths.Name),
         };
         db.Scans.Add(_scan);
+        db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        return _scan;
+
+        await LoadStatesAsync(cancellationToken);
+    }
+
+    /// <summary>Every finding of the asset, with this source's observation of it when there is one: one query.</summary>
+    private async Task LoadStatesAsync(CancellationToken cancellationToken)
+    {
+        var findings = BulkStore.Quote(nameof(RampartDbContext.Findings));
+        var observations = BulkStore.Quote(nameof(RampartDbContext.Observations));
+        await using var command = _store.Command(
+            $"""
+            SELECT f."Id", f."Fingerprint", f."Status", f."FirstSeen", o."Id", o."Present", o."ContentHash"
+            FROM {findings} f LEFT JOIN {observations} o ON o."FindingId" = f."Id" AND o."SourceId" = @p1
+            WHERE f."AssetId" = @p0
+            """,
+            asset.Id, _source.Id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var firstSeenIsTicks = reader.GetFieldType(3) == typeof(long);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var state = new FindingState
+            {
+                FindingId = reader.GetInt64(0),
+                Status = Enum.Parse<FindingStatus>(reader.GetString(2)),
+                FirstSeen = firstSeenIsTicks ? new DateTimeOffset(reader.GetInt64(3), TimeSpan.Zero) : reader.GetFieldValue<DateTimeOffset>(3),
+                ObservationId = reader.IsDBNull(4) ? 0 : reader.GetInt64(4),
+                Present = !reader.IsDBNull(5) && reader.GetBoolean(5),
+                ContentHash = reader.IsDBNull(6) ? 0 : reader.GetInt64(6),
+            };
+            _states[FingerprintKey.FromHex(reader.GetString(1))] = state;
+        }
+    }
+
+    private async Task AcceptAsync(ReportedFinding result, CancellationToken cancellationToken)
+    {
+        var reported = _aliases.Resolve(result);
+        var fingerprint = FindingFingerprint.Compute(reported);
+        var key = FingerprintKey.FromHex(fingerprint);
+        var hash = ContentHasher.Hash(reported);
+        var date = _scan.ScanDate;
+
+        if (!_states.TryGetValue(key, out var state))
+        {
+            _total++;
+            _new++;
+            var finding = new Finding
+            {
+                Id = await NextIdAsync(_findingIds, nameof(Finding), cancellationToken),
+                AssetId = asset.Id,
+                Fingerprint = fingerprint,
+                Title = "",
+                // A result the tool marks suppressed (SARIF 2.1.0 §3.27.23) arrives as a false positive; a VEX
+                // analysis (not affected, false positive, resolved) arrives as what it says.
+                Status = reported.Suppressed ? FindingStatus.FalsePositive : reported.AnalysisStatus ?? FindingStatus.Open,
+                FirstSeen = date,
+                LastSeen = date,
+                StatusChangedAt = date,
+            };
+            FindingFields.Apply(finding, reported);
+            FindingFields.Prioritize(finding, asset);
+            _newFindings.Add(finding);
+            var observation = await ObserveAsync(finding.Id, reported, hash, cancellationToken);
+            _newObservations.Add(observation);
+            _states[key] = new FindingState
+            {
+                FindingId = finding.Id, Status = finding.Status, FirstSeen = date,
+                ObservationId = observation.Id, Present = true, ContentHash = hash, Seen = true,
+            };
+        }
+        else if (state.Seen)
+        {
+            _duplicates++; // the same weakness twice in one file: the first result stands for it
+            return;
+        }
+        else
+        {
+            _total++;
+            state.Seen = true;
+            var reopen = state.Status == FindingStatus.Fixed;
+            var changed = state.ObservationId == 0 || !state.Present || state.ContentHash != hash;
+            if (reopen)
+            {
+                _reopened++;
+            }
+            else
+            {
+                // Open stays open; RiskAccepted, FalsePositive and NotAffected are human decisions a rescan keeps.
+                _unchanged++;
+            }
+
+            if (reopen || changed)
+            {
+                UpdateFinding(state, reported, reopen);
+            }
+
+            if (state.ObservationId == 0)
+            {
+                var observation = await ObserveAsync(state.FindingId, reported, hash, cancellationToken);
+                _newObservations.Add(observation);
+                state.ObservationId = observation.Id;
+            }
+            else if (changed)
+            {
+                var observation = await ObserveAsync(state.FindingId, reported, hash, cancellationToken, state.ObservationId);
+                _observationUpdates.Add(
+                [
+                    observation.Tool, observation.ToolSeverity.ToString(), observation.RawLocation, observation.Message,
+                    observation.Occurrences, observation.Evidence, hash, _scan.Id, Stored(date), observation.Id,
+                ]);
+            }
+
+            state.Present = true;
+            state.ContentHash = hash;
+        }
+
+        if (_newFindings.Count + _newObservations.Count + _findingUpdates.Count + _observationUpdates.Count >= BatchSize)
+        {
+            await FlushAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The finding follows the latest report that changed; a Fixed finding seen again is reopened.</summary>
+    private void UpdateFinding(FindingState state, ReportedFinding reported, bool reopen)
+    {
+        var finding = new Finding { Id = state.FindingId, Fingerprint = "", Title = "", FirstSeen = state.FirstSeen };
+        FindingFields.Apply(finding, reported);
+        FindingFields.Prioritize(finding, asset);
+        if (reopen)
+        {
+            state.Status = FindingStatus.Open;
+        }
+
+        _findingUpdates.Add(
+        [
+            finding.Kind.ToString(), finding.Title, finding.Description, finding.RuleId, finding.VulnerabilityIds, finding.Cwes,
+            finding.Tags, finding.ComponentPurl, finding.ComponentName, finding.ComponentVersion, finding.FixedVersion,
+            finding.LocationPath, finding.LocationLine, finding.ToolSeverity.ToString(), finding.CvssVectors, finding.CvssScore,
+            finding.Severity.ToString(), finding.Priority.ToString(), finding.PriorityReasons, Stored(finding.DueDate),
+            Stored(_scan.ScanDate), reopen, FindingStatus.Open.ToString(), finding.Id,
+        ]);
+    }
+
+    private async Task<Observation> ObserveAsync(long findingId, ReportedFinding reported, long hash, CancellationToken cancellationToken, long id = 0) => new()
+    {
+        Id = id != 0 ? id : await NextIdAsync(_observationIds, nameof(Observation), cancellationToken),
+        FindingId = findingId,
+        SourceId = _source.Id,
+        FirstScanId = _scan.Id,
+        LastScanId = _scan.Id,
+        FirstSeen = _scan.ScanDate,
+        LastSeen = _scan.ScanDate,
+        Present = true,
+        Tool = ImportText.Clip(reported.Tool, ColumnLengths.Tool) ?? _scan.Tool,
+        ToolSeverity = reported.ToolSeverity,
+        RawLocation = ImportText.Clip(FindingFields.RawLocation(reported), ColumnLengths.Path),
+        Message = ImportText.Clip(reported.Message, ColumnLengths.Message),
+        Occurrences = Math.Max(1, reported.Occurrences),
+        Evidence = reported.Evidence.Count == 0 ? null : JsonSerializer.Serialize(
+            reported.Evidence.Take(EvidenceItems).Select(e => new EvidenceItem(
+                ImportText.Clip(e.Label, ColumnLengths.Name) ?? "", ImportText.Clip(e.Text, EvidenceTextLength) ?? "")),
+            EvidenceJson),
+        ContentHash = hash,
+    };
+
+    private async Task<long> NextIdAsync(Queue<long> ids, string entity, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            var table = entity == nameof(Finding) ? BulkTable.For<Finding>(db) : BulkTable.For<Observation>(db);
+            foreach (var id in await _store.NextIdsAsync(table, BatchSize, cancellationToken))
+            {
+                ids.Enqueue(id);
+            }
+        }
+
+        return ids.Dequeue();
+    }
+
+    private async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        await _store.InsertAsync(BulkTable.For<Finding>(db), _newFindings, cancellationToken);
+        await _store.InsertAsync(BulkTable.For<Observation>(db), _newObservations, cancellationToken);
+        await _store.ExecuteForEachAsync(UpdateFindingSql, _findingUpdates, cancellationToken);
+        await _store.ExecuteForEachAsync(UpdateObservationSql, _observationUpdates, cancellationToken);
+        _newFindings.Clear();
+        _newObservations.Clear();
+        _findingUpdates.Clear();
+        _observationUpdates.Clear();
     }
 
     /// <summary>
-    /// Open findings the previous scan of this (asset, tool) saw and this one did not are fixed, unless the latest
-    /// scan of another tool on the asset still sees them. One set-based UPDATE.
+    /// Observations of this source that its previous scan saw and this one did not are gone; an Open finding that no
+    /// source sees any more is Fixed. Written in batches of keys.
     /// </summary>
-    private async Task<int> CloseMissingAsync(Scan scan, CancellationToken cancellationToken)
+    private async Task<int> CloseMissingAsync(CancellationToken cancellationToken)
     {
-        if (_previousScanId is not { } previousScanId)
+        var lastSeen = Stored(_previousScanDate ?? _scan.ScanDate);
+        var gone = _states.Values.Where(s => s is { Present: true, Seen: false, ObservationId: not 0 }).ToList();
+        if (gone.Count == 0)
         {
             return 0;
         }
 
-        var assetId = asset.Id;
-        var scanId = scan.Id;
-        var latestOfOtherTools = db.Scans
-            .Where(s => s.AssetId == assetId && s.Tool != scan.Tool)
-            .GroupBy(s => s.Tool)
-            .Select(g => g.Max(s => s.Id));
-
-        return await db.Findings
-            .Where(f => f.AssetId == assetId && f.Status == FindingStatus.Open)
-            .Where(f => db.Observations.Any(o => o.FindingId == f.Id && o.ScanId == previousScanId))
-            .Where(f => !db.Observations.Any(o => o.FindingId == f.Id && o.ScanId == scanId))
-            .Where(f => !db.Observations.Any(o => o.FindingId == f.Id && latestOfOtherTools.Contains(o.ScanId)))
-            .ExecuteUpdateAsync(
-                set => set
-                    .SetProperty(f => f.Status, FindingStatus.Fixed)
-                    .SetProperty(f => f.StatusChangedAt, scan.ScanDate),
-                cancellationToken);
+        await _store.ExecuteForEachAsync(GoneSql, [.. gone.Select(s => new object?[] { _scan.Id, lastSeen, s.ObservationId })], cancellationToken);
+        var candidates = gone.Where(s => s.Status == FindingStatus.Open).Select(s => new object?[]
+        {
+            FindingStatus.Fixed.ToString(), Stored(_scan.ScanDate), lastSeen, s.FindingId, FindingStatus.Open.ToString(),
+        }).ToList();
+        return await _store.ExecuteForEachAsync(CloseSql, candidates, cancellationToken);
     }
+
+    /// <summary>An SBOM replaces the component inventory this source gave the asset; an ML-BOM registers its models and datasets.</summary>
+    private async Task RegisterInventoryAsync(CancellationToken cancellationToken)
+    {
+        if (_metadata.Components.Count > 0)
+        {
+            await db.Components.Where(c => c.SourceId == _source.Id).ExecuteDeleteAsync(cancellationToken);
+            var table = BulkTable.For<Component>(db);
+            var rows = new List<Component>(BatchSize);
+            foreach (var component in _metadata.Components)
+            {
+                rows.Add(new Component
+                {
+                    AssetId = asset.Id,
+                    SourceId = _source.Id,
+                    ScanId = _scan.Id,
+                    Name = ImportText.Clip(component.Name, ColumnLengths.Component) ?? "(unnamed)",
+                    Version = ImportText.Clip(component.Version, ColumnLengths.Version),
+                    Purl = ImportText.Clip(component.Purl, ColumnLengths.Purl),
+                    Type = ImportText.Clip(component.Type, ColumnLengths.Enum * 2),
+                    Supplier = ImportText.Clip(component.Supplier, ColumnLengths.Name),
+                    License = ImportText.Clip(component.License, ColumnLengths.Name),
+                    Cpe = ImportText.Clip(component.Cpe, ColumnLengths.Purl),
+                });
+                if (rows.Count == BatchSize)
+                {
+                    await InsertComponentsAsync(table, rows, cancellationToken);
+                }
+            }
+
+            await InsertComponentsAsync(table, rows, cancellationToken);
+        }
+
+        foreach (var model in _metadata.AiAssets)
+        {
+            await RegisterAiAssetAsync(model, cancellationToken);
+        }
+    }
+
+    private async Task InsertComponentsAsync(BulkTable table, List<Component> rows, CancellationToken cancellationToken)
+    {
+        var ids = await _store.NextIdsAsync(table, rows.Count, cancellationToken);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            rows[i].Id = ids[i];
+        }
+
+        await _store.InsertAsync(table, rows, cancellationToken);
+        rows.Clear();
+    }
+
+    private async Task RegisterAiAssetAsync(ReportedAiAsset model, CancellationToken cancellationToken)
+    {
+        var name = ImportText.Clip(model.Name?.Trim(), ColumnLengths.Name);
+        if (string.IsNullOrEmpty(name))
+        {
+            return;
+        }
+
+        var existing = await db.Assets.SingleOrDefaultAsync(a => a.Name == name, cancellationToken);
+        var registered = existing ?? new Asset { Name = name, CreatedAt = importedAt };
+        registered.Kind = model.Kind;
+        registered.Layer = model.Layer;
+        registered.Version = ImportText.Clip(model.Version, ColumnLengths.Version);
+        registered.Purl = ImportText.Clip(model.Purl, ColumnLengths.Purl);
+        registered.UpstreamProvider = ImportText.Clip(model.UpstreamProvider, ColumnLengths.Name) ?? registered.UpstreamProvider;
+        registered.Description = ImportText.Clip(model.Description) ?? registered.Description;
+        registered.ModelCard = ImportText.Clip(model.ModelCard) ?? registered.ModelCard;
+        if (existing is null)
+        {
+            db.Assets.Add(registered);
+        }
+
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    private async Task FinishAsync(int closed, CancellationToken cancellationToken)
+    {
+        db.Scans.Attach(_scan);
+        _scan.ToolVersion = ImportText.Clip(_metadata.ToolVersion, ColumnLengths.Version);
+        _scan.FindingCount = _total;
+        _scan.NewCount = _new;
+        _scan.UnchangedCount = _unchanged;
+        _scan.ReopenedCount = _reopened;
+        _scan.ClosedCount = closed;
+        _scan.DuplicateCount = _duplicates;
+        _scan.ComponentCount = _metadata.Components.Count;
+
+        db.Sources.Attach(_source);
+        _source.LastScanId = _scan.Id;
+        _source.LastScanDate = _scan.ScanDate;
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>A date as the provider stores it (UTC ticks on SQLite, timestamptz on PostgreSQL).</summary>
+    private object? Stored(DateTimeOffset? value) =>
+        value is not { } date ? null : db.Database.IsSqlite() ? date.UtcTicks : date.ToUniversalTime();
+
+    private static readonly string UpdateFindingSql =
+        """
+        UPDATE "Findings" SET "Kind" = @p0, "Title" = @p1, "Description" = @p2, "RuleId" = @p3, "VulnerabilityIds" = @p4,
+            "Cwes" = @p5, "Tags" = @p6, "ComponentPurl" = @p7, "ComponentName" = @p8, "ComponentVersion" = @p9,
+            "FixedVersion" = @p10, "LocationPath" = @p11, "LocationLine" = @p12, "ToolSeverity" = @p13, "CvssVectors" = @p14,
+            "CvssScore" = @p15, "Severity" = @p16, "Priority" = @p17, "PriorityReasons" = @p18, "DueDate" = @p19,
+            "LastSeen" = @p20,
+            "StatusChangedAt" = CASE WHEN @p21 THEN @p20 ELSE "StatusChangedAt" END,
+            "Status" = CASE WHEN @p21 THEN @p22 ELSE "Status" END
+        WHERE "Id" = @p23
+        """;
+
+    private static readonly string UpdateObservationSql =
+        """
+        UPDATE "Observations" SET "Tool" = @p0, "ToolSeverity" = @p1, "RawLocation" = @p2, "Message" = @p3,
+            "Occurrences" = @p4, "Evidence" = @p5, "ContentHash" = @p6, "LastScanId" = @p7, "LastSeen" = @p8, "Present" = TRUE
+        WHERE "Id" = @p9
+        """;
+
+    private static readonly string GoneSql =
+        """UPDATE "Observations" SET "Present" = FALSE, "LastScanId" = @p0, "LastSeen" = @p1 WHERE "Id" = @p2""";
+
+    private static readonly string CloseSql =
+        """
+        UPDATE "Findings" SET "Status" = @p0, "StatusChangedAt" = @p1, "LastSeen" = @p2
+        WHERE "Id" = @p3 AND "Status" = @p4
+          AND NOT EXISTS (SELECT 1 FROM "Observations" o WHERE o."FindingId" = "Findings"."Id" AND o."Present")
+        """;
+
+    private sealed record EvidenceItem(string Label, string Text);
 }

@@ -46,14 +46,18 @@ public sealed class ImportService(RampartDbContext db, TimeProvider clock)
         }
 
         var origin = content.Position;
-        if (content.Length - origin <= 0)
+        if (content.Length - origin <= 0 && request.Format == ReportFormat.Auto)
         {
-            throw new ImportException($"{fileName}: the file is empty");
+            throw new ImportException($"{fileName}: the file is empty; to record an empty scan, name the format (--format)");
         }
 
         var sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(content, cancellationToken));
         content.Position = origin;
         var format = request.Format == ReportFormat.Auto ? ReportReaders.Detect(content, fileName) : request.Format;
+        if (!string.IsNullOrEmpty(request.Scope) && ImportText.Clip(request.Scope.Trim(), ColumnLengths.Scope) != request.Scope.Trim())
+        {
+            throw new ImportException($"{fileName}: the scope is longer than {ColumnLengths.Scope} characters");
+        }
         content.Position = origin;
 
         var counted = progress is null ? null : new ProgressStream(content, progress);
@@ -63,7 +67,13 @@ public sealed class ImportService(RampartDbContext db, TimeProvider clock)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var asset = await FindOrCreateAssetAsync(assetName, cancellationToken);
-            var run = new ImportRun(db, asset, request, new ImportSource(fileName, format, sha256), clock.GetUtcNow());
+            if (await AlreadyImportedAsync(asset, sha256, format, request.ScanDate, cancellationToken) is { } same)
+            {
+                await transaction.CommitAsync(cancellationToken);
+                return same;
+            }
+
+            var run = new ImportRun(db, asset, request, new ImportFile(fileName, format, sha256), clock.GetUtcNow());
             var result = await run.ExecuteAsync(counted ?? content, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             counted?.ReportDone(content.Length - origin);
@@ -75,6 +85,32 @@ public sealed class ImportService(RampartDbContext db, TimeProvider clock)
             db.ChangeTracker.Clear();
             db.ChangeTracker.AutoDetectChangesEnabled = autoDetectChanges;
         }
+    }
+
+    /// <summary>
+    /// A byte-identical file that is still the latest scan of its source changes nothing: reimporting it is a no-op
+    /// that says so. (After another scan of the same source, the old file is a real import again: it reconciles; and
+    /// the same bytes given another scan date are a new scan that found the same things.)
+    /// </summary>
+    private async Task<ImportResult?> AlreadyImportedAsync(Asset asset, string sha256, ReportFormat format, DateTimeOffset? scanDate, CancellationToken cancellationToken)
+    {
+        var previous = await db.Scans.AsNoTracking()
+            .Where(s => s.AssetId == asset.Id && s.FileSha256 == sha256)
+            .Where(s => db.Sources.Any(source => source.Id == s.SourceId && source.LastScanId == s.Id))
+            .OrderByDescending(s => s.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        // The same bytes with another --scan-date are a new scan of an unchanged target: not a no-op.
+        if (previous is null || previous.Format != format || (scanDate is { } date && date.ToUniversalTime() != previous.ScanDate))
+        {
+            return null;
+        }
+
+        return new ImportResult(previous.Id, previous.Format, asset.Name, previous.Tool, previous.FindingCount, 0, previous.FindingCount, 0, 0)
+        {
+            Scope = previous.Scope,
+            Components = previous.ComponentCount,
+            AlreadyImported = true,
+        };
     }
 
     private async Task<Asset> FindOrCreateAssetAsync(string name, CancellationToken cancellationToken)

@@ -146,7 +146,7 @@ public sealed class FindingQueriesTests
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task GetAsync_ImportedTwice_DetailWithObservationsNewestFirst(DatabaseProvider provider)
+    public async Task GetAsync_ImportedTwice_OneObservationPerSourceSeenAtTheLatestScan(DatabaseProvider provider)
     {
         await using var harness = await ServiceHarness.CreateAsync(provider);
         var report = ReportVariants.Bytes(ReportVariants.TrivyAlpine);
@@ -160,8 +160,12 @@ public sealed class FindingQueriesTests
 
         Assert.NotNull(detail);
         Assert.Null(missing);
-        Assert.Equal([day1.AddDays(7), day1], detail.Observations.Select(o => o.SeenAt));
-        Assert.Equal(second.ScanId, detail.Observations[0].ScanId);
+        var observation = Assert.Single(detail.Observations);
+        Assert.Equal(day1.AddDays(7), observation.SeenAt);
+        Assert.Equal(day1, observation.FirstSeen);
+        Assert.True(observation.Present);
+        Assert.Equal(second.ScanId, observation.ScanId);
+        Assert.Equal(day1.AddDays(7), detail.Summary.LastSeen);
         Assert.NotEmpty(detail.PriorityReasons);
         Assert.NotEmpty(detail.CvssVectors);
         Assert.Equal(64, detail.Fingerprint.Length);

@@ -43,7 +43,7 @@ public sealed class BadInputTests
 
         var error = await Assert.ThrowsAsync<ImportException>(() => harness.ImportAsync("alpine", [], "upload.json"));
 
-        Assert.Equal("upload.json: the file is empty", error.Message);
+        Assert.Equal("upload.json: the file is empty; to record an empty scan, name the format (--format)", error.Message);
         Assert.Equal(Empty, await harness.CountAsync());
     }
 

@@ -55,11 +55,16 @@ public sealed class ReconciliationTests
         Assert.Equal(FindingStatus.Fixed, madeUp.Status);
         Assert.Equal(Day1.AddDays(3), madeUp.StatusChangedAt);
         Assert.All(findings.Where(f => f != madeUp), f => Assert.Equal(FindingStatus.Open, f.Status));
-        Assert.All(findings.Where(f => f != madeUp), f => Assert.Equal(Day1.AddDays(3), f.LastSeen));
+        foreach (var finding in findings)
+        {
+            // The made-up one was last seen by the third scan; the others by the fourth.
+            Assert.Equal(finding == madeUp ? Day1.AddDays(2) : Day1.AddDays(3), await harness.LastSeenAsync(finding.Id));
+        }
+
         Assert.All(findings, f => Assert.Equal(f == madeUp ? Day1.AddDays(2) : Day1, f.FirstSeen));
 
-        // Every sighting is an observation: 4 + 4 + 4 + 4.
-        Assert.Equal(new TableCounts(Assets: 1, Findings: 5, Observations: 16, Scans: 4), await harness.CountAsync());
+        // One observation per (finding, source): one tool, one scope, five findings. Rescans update them in place.
+        Assert.Equal(new TableCounts(Assets: 1, Findings: 5, Observations: 5, Scans: 4), await harness.CountAsync());
         var scans = await harness.WithDbAsync(db => db.Scans.AsNoTracking().OrderBy(s => s.Id).ToListAsync(TestContext.Current.CancellationToken));
         Assert.Equal([4, 0, 1, 0], scans.Select(s => s.NewCount));
         Assert.Equal([0, 0, 1, 1], scans.Select(s => s.ClosedCount));

@@ -39,9 +39,14 @@ public static class Seed
                 Finding(web, "Debug enabled", Priority.P3, Severity.Medium, FindingStatus.RiskAccepted, now.AddDays(10)),
                 Finding(web, "Info leak", Priority.P4, Severity.Info, FindingStatus.Open, now.AddDays(100)));
 
+            var apiTrivy = new Source { AssetId = api.Id, Tool = "Trivy" };
+            var webCodeQl = new Source { AssetId = web.Id, Tool = "CodeQL" };
+            db.Sources.AddRange(apiTrivy, webCodeQl);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+
             db.Scans.AddRange(
-                new Scan { AssetId = api.Id, Tool = "Trivy", Format = ReportFormat.Trivy, FileName = "api.json", ScanDate = now.AddHours(-2), ImportedAt = now.AddHours(-2), FindingCount = 3, NewCount = 3 },
-                new Scan { AssetId = web.Id, Tool = "CodeQL", Format = ReportFormat.Sarif, FileName = "web.sarif", ScanDate = now.AddHours(-1), ImportedAt = now.AddHours(-1), FindingCount = 4, NewCount = 4, ClosedCount = 1 });
+                new Scan { AssetId = api.Id, SourceId = apiTrivy.Id, Tool = "Trivy", Format = ReportFormat.Trivy, FileName = "api.json", ScanDate = now.AddHours(-2), ImportedAt = now.AddHours(-2), FindingCount = 3, NewCount = 3 },
+                new Scan { AssetId = web.Id, SourceId = webCodeQl.Id, Tool = "CodeQL", Format = ReportFormat.Sarif, FileName = "web.sarif", ScanDate = now.AddHours(-1), ImportedAt = now.AddHours(-1), FindingCount = 4, NewCount = 4, ClosedCount = 1 });
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         });
     }

@@ -79,6 +79,11 @@ public sealed class ServiceHarness : IAsyncDisposable
                 new ImportRequest(asset, stream, corpusPath, ReportFormat.Auto, scanDate, "tester"), cancellationToken: TestContext.Current.CancellationToken);
         });
 
+    /// <summary>Last seen as the product shows it (the stored date, or the latest scan of a source still reporting it).</summary>
+    public async Task<DateTimeOffset> LastSeenAsync(long findingId) =>
+        (await RunAsync<Rampart.Services.Findings.FindingQueries, Rampart.Services.Findings.FindingDetail?>(
+            q => q.GetAsync(findingId, TestContext.Current.CancellationToken)))!.Summary.LastSeen;
+
     public Task<TableCounts> CountAsync() => WithDbAsync(async db => new TableCounts(
         await db.Assets.CountAsync(TestContext.Current.CancellationToken),
         await db.Findings.CountAsync(TestContext.Current.CancellationToken),

@@ -42,6 +42,10 @@ namespace Rampart.Data.Sqlite.Migrations
                     Exposure = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     DataSensitivity = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     UpstreamProvider = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", nullable: true),
+                    Version = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Purl = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ModelCard = table.Column<string>(type: "TEXT", nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -67,6 +71,18 @@ namespace Rampart.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "VulnerabilityAliases",
+                columns: table => new
+                {
+                    Alias = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CanonicalId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VulnerabilityAliases", x => x.Alias);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Findings",
                 columns: table => new
                 {
@@ -80,6 +96,7 @@ namespace Rampart.Data.Sqlite.Migrations
                     RuleId = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     VulnerabilityIds = table.Column<string>(type: "TEXT", nullable: false),
                     Cwes = table.Column<string>(type: "TEXT", nullable: false),
+                    Tags = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
                     ComponentPurl = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     ComponentName = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     ComponentVersion = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
@@ -111,33 +128,58 @@ namespace Rampart.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "Scans",
+                name: "Sources",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     AssetId = table.Column<long>(type: "INTEGER", nullable: false),
                     Tool = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ToolVersion = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Format = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true),
-                    FileSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    ScanDate = table.Column<long>(type: "INTEGER", nullable: false),
-                    ImportedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ImportedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    FindingCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    NewCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    UnchangedCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReopenedCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    ClosedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Scope = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    LastScanId = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastScanDate = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Scans", x => x.Id);
+                    table.PrimaryKey("PK_Sources", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_Scans_Assets_AssetId",
+                        name: "FK_Sources_Assets_AssetId",
                         column: x => x.AssetId,
                         principalTable: "Assets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Components",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AssetId = table.Column<long>(type: "INTEGER", nullable: false),
+                    SourceId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Version = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Purl = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Supplier = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    License = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Cpe = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ScanId = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Components", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Components_Assets_AssetId",
+                        column: x => x.AssetId,
+                        principalTable: "Assets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Components_Sources_SourceId",
+                        column: x => x.SourceId,
+                        principalTable: "Sources",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -149,12 +191,19 @@ namespace Rampart.Data.Sqlite.Migrations
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     FindingId = table.Column<long>(type: "INTEGER", nullable: false),
-                    ScanId = table.Column<long>(type: "INTEGER", nullable: false),
-                    SeenAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SourceId = table.Column<long>(type: "INTEGER", nullable: false),
+                    FirstScanId = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastScanId = table.Column<long>(type: "INTEGER", nullable: false),
+                    FirstSeen = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastSeen = table.Column<long>(type: "INTEGER", nullable: false),
+                    Present = table.Column<bool>(type: "INTEGER", nullable: false),
                     Tool = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     ToolSeverity = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     RawLocation = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Message = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Message = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Occurrences = table.Column<int>(type: "INTEGER", nullable: false),
+                    Evidence = table.Column<string>(type: "TEXT", nullable: true),
+                    ContentHash = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -166,9 +215,51 @@ namespace Rampart.Data.Sqlite.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_Observations_Scans_ScanId",
-                        column: x => x.ScanId,
-                        principalTable: "Scans",
+                        name: "FK_Observations_Sources_SourceId",
+                        column: x => x.SourceId,
+                        principalTable: "Sources",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Scans",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AssetId = table.Column<long>(type: "INTEGER", nullable: false),
+                    SourceId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Tool = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Scope = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    ToolVersion = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Format = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true),
+                    FileSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ScanDate = table.Column<long>(type: "INTEGER", nullable: false),
+                    ImportedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ImportedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    FindingCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    NewCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnchangedCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReopenedCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClosedCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    DuplicateCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    ComponentCount = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Scans", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Scans_Assets_AssetId",
+                        column: x => x.AssetId,
+                        principalTable: "Assets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Scans_Sources_SourceId",
+                        column: x => x.SourceId,
+                        principalTable: "Sources",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -184,6 +275,21 @@ namespace Rampart.Data.Sqlite.Migrations
                 table: "Assets",
                 column: "Name",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Components_AssetId",
+                table: "Components",
+                column: "AssetId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Components_Name_Version",
+                table: "Components",
+                columns: new[] { "Name", "Version" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Components_SourceId_Name",
+                table: "Components",
+                columns: new[] { "SourceId", "Name" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Findings_AssetId_Fingerprint",
@@ -202,16 +308,6 @@ namespace Rampart.Data.Sqlite.Migrations
                 columns: new[] { "Status", "DueDate", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Findings_Status_FirstSeen_Id",
-                table: "Findings",
-                columns: new[] { "Status", "FirstSeen", "Id" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Findings_Status_LastSeen_Id",
-                table: "Findings",
-                columns: new[] { "Status", "LastSeen", "Id" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Findings_Status_Priority_DueDate_Id",
                 table: "Findings",
                 columns: new[] { "Status", "Priority", "DueDate", "Id" });
@@ -222,24 +318,20 @@ namespace Rampart.Data.Sqlite.Migrations
                 columns: new[] { "Status", "SeverityRank", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Findings_Status_Title_Id",
-                table: "Findings",
-                columns: new[] { "Status", "Title", "Id" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Observations_FindingId_SeenAt",
+                name: "IX_Observations_FindingId_SourceId",
                 table: "Observations",
-                columns: new[] { "FindingId", "SeenAt" });
+                columns: new[] { "FindingId", "SourceId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Observations_ScanId_FindingId",
+                name: "IX_Observations_SourceId_Present",
                 table: "Observations",
-                columns: new[] { "ScanId", "FindingId" });
+                columns: new[] { "SourceId", "Present" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Scans_AssetId_Tool_Id",
+                name: "IX_Scans_AssetId_FileSha256",
                 table: "Scans",
-                columns: new[] { "AssetId", "Tool", "Id" });
+                columns: new[] { "AssetId", "FileSha256" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Scans_ImportedAt",
@@ -247,10 +339,26 @@ namespace Rampart.Data.Sqlite.Migrations
                 column: "ImportedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Scans_SourceId_Id",
+                table: "Scans",
+                columns: new[] { "SourceId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sources_AssetId_Tool_Scope",
+                table: "Sources",
+                columns: new[] { "AssetId", "Tool", "Scope" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Users_UserName",
                 table: "Users",
                 column: "UserName",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VulnerabilityAliases_CanonicalId",
+                table: "VulnerabilityAliases",
+                column: "CanonicalId");
         }
 
         /// <inheritdoc />
@@ -260,16 +368,25 @@ namespace Rampart.Data.Sqlite.Migrations
                 name: "ApiTokens");
 
             migrationBuilder.DropTable(
+                name: "Components");
+
+            migrationBuilder.DropTable(
                 name: "Observations");
+
+            migrationBuilder.DropTable(
+                name: "Scans");
 
             migrationBuilder.DropTable(
                 name: "Users");
 
             migrationBuilder.DropTable(
+                name: "VulnerabilityAliases");
+
+            migrationBuilder.DropTable(
                 name: "Findings");
 
             migrationBuilder.DropTable(
-                name: "Scans");
+                name: "Sources");
 
             migrationBuilder.DropTable(
                 name: "Assets");

@@ -1,0 +1,57 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Rampart.Data;
+
+namespace Rampart.Services.Imports.Bulk;
+
+/// <summary>
+/// The import's fast path to the database, inside the transaction the caller opened on the context's connection:
+/// id reservation, bulk inserts (PostgreSQL binary COPY, SQLite prepared statements) and batched updates by key.
+/// Everything here is plain SQL over the EF model's table and column names.
+/// </summary>
+internal abstract class BulkStore(RampartDbContext db)
+{
+    protected DbConnection Connection { get; } = db.Database.GetDbConnection();
+
+    protected DbTransaction? Transaction { get; } = db.Database.CurrentTransaction?.GetDbTransaction();
+
+    public static BulkStore For(RampartDbContext db) =>
+        db.Database.IsNpgsql() ? new PostgresBulkStore(db) : new SqliteBulkStore(db);
+
+    /// <summary>Quotes an identifier the same way on both providers.</summary>
+    public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>Tunes the connection for a large write (SQLite page cache); a no-op where nothing is needed.</summary>
+    public abstract Task PrepareAsync(CancellationToken cancellationToken);
+
+    /// <summary>Reserves <paramref name="count"/> new keys for <paramref name="table"/>, unique among concurrent writers.</summary>
+    public abstract Task<long[]> NextIdsAsync(BulkTable table, int count, CancellationToken cancellationToken);
+
+    /// <summary>Inserts rows whose keys are already set.</summary>
+    public abstract Task InsertAsync<T>(BulkTable table, IReadOnlyList<T> rows, CancellationToken cancellationToken)
+        where T : class;
+
+    /// <summary>Runs one parameterized statement once per row of values, batched; returns the total rows affected.</summary>
+    public abstract Task<int> ExecuteForEachAsync(string sql, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken);
+
+    public DbCommand Command(string sql, params object?[] parameters)
+    {
+        var command = Connection.CreateCommand();
+        command.Transaction = Transaction;
+        command.CommandText = sql;
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            parameter.Value = parameters[i] ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+
+    /// <summary>A statement with numbered parameters <c>@p0…@pN</c>, the same text on both providers.</summary>
+    public static string Parameters(int count, int offset = 0) =>
+        string.Join(", ", Enumerable.Range(offset, count).Select(i => "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+}
