@@ -11,31 +11,34 @@ namespace Rampart.Cli.Commands;
 internal static class ImportCommand
 {
     /// <summary>The --json shape of one imported file (documented in the README).</summary>
-    internal sealed record ImportSummary(string Format, string Asset, string Tool, int Findings, int New, int Unchanged, int Reopened, int Closed, long ScanId);
+    internal sealed record ImportSummary(
+        string Format, string Asset, string Tool, string Scope, int Findings, int New, int Unchanged, int Reopened, int Closed,
+        int Duplicates, int Components, bool AlreadyImported, long ScanId);
 
     public static Command Create()
     {
-        var files = new Argument<FileInfo[]>("files") { Description = "Report files (SARIF, CycloneDX JSON, Trivy JSON).", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<FileInfo[]>("files") { Description = "Report files: SARIF, CycloneDX, SPDX, Trivy, Grype, OSV-Scanner, npm audit, Dependency-Check, ZAP, garak, promptfoo, Rampart generic JSON/CSV.", Arity = ArgumentArity.OneOrMore };
         var asset = new Option<string>("--asset") { Description = "The asset the reports are about (created on first import).", Required = true };
         var format = new Option<string>("--format") { Description = "Report format; auto detects it from the content.", DefaultValueFactory = _ => "auto" };
-        format.AcceptOnlyFromAmong("auto", "sarif", "cyclonedx", "trivy");
+        format.AcceptOnlyFromAmong([.. ReportFormatNames.All]);
+        var scope = new Option<string?>("--scope") { Description = "What the scan covered (image, repository, site, model). Default: what the report says. Findings close only against earlier scans of the same tool and scope." };
         var scanDate = new Option<string?>("--scan-date") { Description = "When the scan ran (ISO 8601 date or date-time, UTC if no offset). Default: the report's date, else now." };
 
-        var command = new Command("import", "Import scan reports for an asset. Each file is one transaction and a complete scan of the asset by its tool: findings it no longer reports are closed as fixed.")
+        var command = new Command("import", "Import scan reports for an asset. Each file is one transaction and a complete scan of the asset by its tool and scope: findings it no longer reports are closed as fixed. Importing the same file again changes nothing.")
         {
-            files, asset, format, scanDate, CliOptions.Json,
+            files, asset, format, scope, scanDate, CliOptions.Json,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             try
             {
                 var date = ParseScanDate(parse.GetValue(scanDate));
-                var reportFormat = Enum.Parse<ReportFormat>(parse.GetValue(format)!, ignoreCase: true);
+                var reportFormat = ReportFormatNames.TryParse(parse.GetValue(format), out var named) ? named : ReportFormat.Auto;
                 var json = parse.GetValue(CliOptions.Json);
                 await using var provider = await CliDatabase.OpenAsync(parse.GetValue(CliOptions.Database), cancellationToken);
                 foreach (var file in parse.GetValue(files)!)
                 {
-                    var result = await ImportOneAsync(provider, file, parse.GetValue(asset)!, reportFormat, date, json, cancellationToken);
+                    var result = await ImportOneAsync(provider, file, parse.GetValue(asset)!, reportFormat, parse.GetValue(scope), date, json, cancellationToken);
                     Print(result, file, json);
                 }
 
@@ -65,7 +68,7 @@ internal static class ImportCommand
     }
 
     private static async Task<ImportResult> ImportOneAsync(
-        ServiceProvider provider, FileInfo file, string asset, ReportFormat format, DateTimeOffset? scanDate, bool json, CancellationToken cancellationToken)
+        ServiceProvider provider, FileInfo file, string asset, ReportFormat format, string? scanScope, DateTimeOffset? scanDate, bool json, CancellationToken cancellationToken)
     {
         if (!file.Exists)
         {
@@ -75,7 +78,7 @@ internal static class ImportCommand
         await using var scope = provider.CreateAsyncScope();
         var importer = scope.ServiceProvider.GetRequiredService<ImportService>();
         await using var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
-        var request = new ImportRequest(asset, stream, file.Name, format, scanDate, ImportedBy: Environment.UserName);
+        var request = new ImportRequest(asset, stream, file.Name, format, scanDate, ImportedBy: Environment.UserName, Scope: scanScope);
 
         // People get a progress bar on long imports; machines (--json, redirected output) get none.
         if (json || !AnsiConsole.Profile.Capabilities.Interactive || file.Length < 4 << 20)
@@ -101,13 +104,22 @@ internal static class ImportCommand
         if (json)
         {
             var summary = new ImportSummary(
-                result.Format.ToString().ToLowerInvariant(), result.Asset, result.Tool, result.Findings, result.New, result.Unchanged, result.Reopened, result.Closed, result.ScanId);
+                ReportFormatNames.Name(result.Format), result.Asset, result.Tool, result.Scope, result.Findings, result.New, result.Unchanged,
+                result.Reopened, result.Closed, result.Duplicates, result.Components, result.AlreadyImported, result.ScanId);
             Console.WriteLine(JsonSerializer.Serialize(summary, CliOptions.JsonOutput));
             return;
         }
 
+        var scope = result.Scope.Length > 0 ? $" ({result.Scope})" : "";
+        if (result.AlreadyImported)
+        {
+            Console.WriteLine($"{file.Name}: already imported as scan {result.ScanId} for asset '{result.Asset}' and still its latest {result.Tool}{scope} scan; nothing changed.");
+            return;
+        }
+
+        var extras = (result.Duplicates > 0 ? $", {result.Duplicates} duplicate results merged" : "") + (result.Components > 0 ? $", {result.Components} components registered" : "");
         Console.WriteLine(
-            $"{file.Name}: {result.Format.ToString().ToLowerInvariant()} report from {result.Tool} for asset '{result.Asset}': " +
-            $"{result.Findings} findings — {result.New} new, {result.Unchanged} unchanged, {result.Reopened} reopened, {result.Closed} closed as fixed.");
+            $"{file.Name}: {ReportFormatNames.Name(result.Format)} report from {result.Tool}{scope} for asset '{result.Asset}': " +
+            $"{result.Findings} findings — {result.New} new, {result.Unchanged} unchanged, {result.Reopened} reopened, {result.Closed} closed as fixed{extras}.");
     }
 }

@@ -14,6 +14,13 @@ public sealed class Finding
     /// <summary>Lower-case hex SHA-256 of the canonical identity (see <see cref="FindingFingerprint"/>); unique per asset.</summary>
     public required string Fingerprint { get; set; }
 
+    /// <summary>
+    /// The fingerprint's first 64 bits as a number: the indexed identity (unique per asset). A small integer key keeps
+    /// the index in memory at millions of findings, where the 64-character text would not. Two different weaknesses
+    /// of one asset share a key with probability about n²/2⁶⁵ (3·10⁻⁸ at a million findings).
+    /// </summary>
+    public long FingerprintKey { get; set; }
+
     public FindingKind Kind { get; set; }
 
     public required string Title { get; set; }
@@ -75,4 +82,11 @@ public sealed class Finding
     public DateTimeOffset? DueDate { get; set; }
 
     public ICollection<Observation> Observations { get; } = [];
+
+    /// <summary>The <see cref="FingerprintKey"/> of a lower-case hex fingerprint.</summary>
+    public static long KeyOf(string fingerprint)
+    {
+        ArgumentNullException.ThrowIfNull(fingerprint);
+        return unchecked((long)ulong.Parse(fingerprint.AsSpan(0, 16), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture));
+    }
 }

@@ -138,6 +138,9 @@ namespace Rampart.Data.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<long>("FingerprintKey")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset>("FirstSeen")
                         .HasColumnType("timestamp with time zone");
 
@@ -212,7 +215,7 @@ namespace Rampart.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssetId", "Fingerprint")
+                    b.HasIndex("AssetId", "FingerprintKey")
                         .IsUnique();
 
                     b.HasIndex("Status", "DueDate", "Id");

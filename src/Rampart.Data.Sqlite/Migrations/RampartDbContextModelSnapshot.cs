@@ -128,6 +128,9 @@ namespace Rampart.Data.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("FingerprintKey")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("FirstSeen")
                         .HasColumnType("INTEGER");
 
@@ -202,7 +205,7 @@ namespace Rampart.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssetId", "Fingerprint")
+                    b.HasIndex("AssetId", "FingerprintKey")
                         .IsUnique();
 
                     b.HasIndex("Status", "DueDate", "Id");

@@ -27,7 +27,7 @@ internal sealed class FindingConfiguration : IEntityTypeConfiguration<Finding>
                 """CASE "Severity" WHEN 'Critical' THEN 4 WHEN 'High' THEN 3 WHEN 'Medium' THEN 2 WHEN 'Low' THEN 1 ELSE 0 END""",
                 stored: true);
 
-        builder.HasIndex(f => new { f.AssetId, f.Fingerprint }).IsUnique();
+        builder.HasIndex(f => new { f.AssetId, f.FingerprintKey }).IsUnique();
 
         // Each index costs every bulk import (issue 3: 50,000 findings/s), so only the common list orders have one;
         // sorting by title, first seen or last seen scans the filtered rows.

@@ -1,4 +1,4 @@
-using System.Data.Common;
+using System.Threading.Channels;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Rampart.Core.Assets;
@@ -29,13 +29,8 @@ internal sealed class ImportRun(RampartDbContext db, Asset asset, ImportRequest 
 
     private readonly ReportMetadata _metadata = new() { Format = file.Format };
     private readonly BulkStore _store = BulkStore.For(db);
-    private readonly Dictionary<FingerprintKey, FindingState> _states = [];
-    private readonly List<Finding> _newFindings = new(BatchSize);
-    private readonly List<Observation> _newObservations = new(BatchSize);
-    private readonly List<object?[]> _findingUpdates = [];
-    private readonly List<object?[]> _observationUpdates = [];
-    private readonly Queue<long> _findingIds = new();
-    private readonly Queue<long> _observationIds = new();
+    private readonly Dictionary<long, FindingState> _states = [];
+    private ImportBatch _batch = new();
     private AliasBook _aliases = null!;
     private Scan _scan = null!;
     private Source _source = null!;
@@ -48,6 +43,7 @@ internal sealed class ImportRun(RampartDbContext db, Asset asset, ImportRequest 
 
     public async Task<ImportResult> ExecuteAsync(Stream content, CancellationToken cancellationToken)
     {
+        using var store = _store;
         await _store.PrepareAsync(cancellationToken);
         _aliases = await AliasBook.LoadAsync(db, cancellationToken);
 
@@ -57,15 +53,42 @@ internal sealed class ImportRun(RampartDbContext db, Asset asset, ImportRequest 
         // tool and usually the scope, which pick the source this scan reconciles against.
         var hasResult = await results.MoveNextAsync();
         await StartAsync(cancellationToken);
-        while (hasResult)
+
+        // Two stages on two cores: this one parses, fingerprints and classifies (CPU only, no database); the
+        // writer task stores finished batches. A bounded channel keeps at most a few batches in memory.
+        using var writerFailed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var channel = Channel.CreateBounded<ImportBatch>(new BoundedChannelOptions(3) { SingleReader = true, SingleWriter = true });
+        var writer = Task.Run(() => WriteBatchesAsync(channel.Reader, writerFailed), CancellationToken.None);
+        try
         {
-            await AcceptAsync(results.Current, cancellationToken);
-            hasResult = await results.MoveNextAsync();
+            while (hasResult)
+            {
+                if (Accept(results.Current))
+                {
+                    await channel.Writer.WriteAsync(TakeBatch(), writerFailed.Token);
+                }
+
+                hasResult = await results.MoveNextAsync();
+            }
+
+            await channel.Writer.WriteAsync(TakeBatch(), writerFailed.Token);
+            channel.Writer.Complete();
+        }
+        catch (Exception error)
+        {
+            channel.Writer.TryComplete(error);
+            await Task.WhenAny(writer); // the writer stops at the fault; its own error, if any, is secondary
+            if (writer.IsFaulted && error is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                await writer; // the writer failed first: report its error, not the cancellation it caused
+            }
+
+            throw;
         }
 
-        await FlushAsync(cancellationToken);
+        await writer;
+        Console.WriteLine($"TIMING findings {_tf:F0} ms observations {_to:F0} ms");
         var closed = await CloseMissingAsync(cancellationToken);
-        await FlushAsync(cancellationToken);
         await RegisterInventoryAsync(cancellationToken);
         await _aliases.SaveAsync(db, cancellationToken);
         await FinishAsync(closed, cancellationToken);
@@ -122,7 +145,7 @@ internal sealed class ImportRun(RampartDbContext db, Asset asset, ImportRequest 
         var observations = BulkStore.Quote(nameof(RampartDbContext.Observations));
         await using var command = _store.Command(
             $"""
-            SELECT f."Id", f."Fingerprint", f."Status", f."FirstSeen", o."Id", o."Present", o."ContentHash"
+            SELECT f."Id", f."FingerprintKey", f."Status", f."FirstSeen", o."Id", o."Present", o."ContentHash"
             FROM {findings} f LEFT JOIN {observations} o ON o."FindingId" = f."Id" AND o."SourceId" = @p1
             WHERE f."AssetId" = @p0
             """,
@@ -140,15 +163,16 @@ internal sealed class ImportRun(RampartDbContext db, Asset asset, ImportRequest 
                 Present = !reader.IsDBNull(5) && reader.GetBoolean(5),
                 ContentHash = reader.IsDBNull(6) ? 0 : reader.GetInt64(6),
             };
-            _states[FingerprintKey.FromHex(reader.GetString(1))] = state;
+            _states[reader.GetInt64(1)] = state;
         }
     }
 
-    private async Task AcceptAsync(ReportedFinding result, CancellationToken cancellationToken)
+    /// <summary>Classifies one result against the loaded state; true when the current batch is full.</summary>
+    private bool Accept(ReportedFinding result)
     {
         var reported = _aliases.Resolve(result);
         var fingerprint = FindingFingerprint.Compute(reported);
-        var key = FingerprintKey.FromHex(fingerprint);
+        var key = Finding.KeyOf(fingerprint);
         var hash = ContentHasher.Hash(reported);
         var date = _scan.ScanDate;
 
@@ -158,9 +182,9 @@ internal sealed class ImportRun(RampartDbContext db, Asset asset, ImportRequest 
             _new++;
             var finding = new Finding
             {
-                Id = await NextIdAsync(_findingIds, nameof(Finding), cancellationToken),
                 AssetId = asset.Id,
                 Fingerprint = fingerprint,
+                FingerprintKey = key,
                 Title = "",
                 // A result the tool marks suppressed (SARIF 2.1.0 §3.27.23) arrives as a false positive; a VEX
                 // analysis (not affected, false positive, resolved) arrives as what it says.
@@ -171,19 +195,16 @@ internal sealed class ImportRun(RampartDbContext db, Asset asset, ImportRequest 
             };
             FindingFields.Apply(finding, reported);
             FindingFields.Prioritize(finding, asset);
-            _newFindings.Add(finding);
-            var observation = await ObserveAsync(finding.Id, reported, hash, cancellationToken);
-            _newObservations.Add(observation);
-            _states[key] = new FindingState
-            {
-                FindingId = finding.Id, Status = finding.Status, FirstSeen = date,
-                ObservationId = observation.Id, Present = true, ContentHash = hash, Seen = true,
-            };
+            _batch.NewFindings.Add(finding);
+            var observation = Observe(reported, hash);
+            observation.Finding = finding; // the writer copies the key once the finding has one
+            _batch.NewObservations.Add(observation);
+            _states[key] = new FindingState { Status = finding.Status, FirstSeen = date, Present = true, ContentHash = hash, Seen = true };
         }
         else if (state.Seen)
         {
             _duplicates++; // the same weakness twice in one file: the first result stands for it
-            return;
+            return false;
         }
         else
         {
@@ -208,17 +229,18 @@ internal sealed class ImportRun(RampartDbContext db, Asset asset, ImportRequest 
 
             if (state.ObservationId == 0)
             {
-                var observation = await ObserveAsync(state.FindingId, reported, hash, cancellationToken);
-                _newObservations.Add(observation);
-                state.ObservationId = observation.Id;
+                var observation = Observe(reported, hash);
+                observation.FindingId = state.FindingId;
+                _batch.NewObservations.Add(observation);
+                state.ObservationId = -1; // stored by the writer; a second result with this fingerprint is a duplicate anyway
             }
             else if (changed)
             {
-                var observation = await ObserveAsync(state.FindingId, reported, hash, cancellationToken, state.ObservationId);
-                _observationUpdates.Add(
+                var observation = Observe(reported, hash);
+                _batch.ObservationUpdates.Add(
                 [
                     observation.Tool, observation.ToolSeverity.ToString(), observation.RawLocation, observation.Message,
-                    observation.Occurrences, observation.Evidence, hash, _scan.Id, Stored(date), observation.Id,
+                    observation.Occurrences, observation.Evidence, hash, _scan.Id, Stored(date), state.ObservationId,
                 ]);
             }
 
@@ -226,10 +248,7 @@ internal sealed class ImportRun(RampartDbContext db, Asset asset, ImportRequest 
             state.ContentHash = hash;
         }
 
-        if (_newFindings.Count + _newObservations.Count + _findingUpdates.Count + _observationUpdates.Count >= BatchSize)
-        {
-            await FlushAsync(cancellationToken);
-        }
+        return _batch.Count >= BatchSize;
     }
 
     /// <summary>The finding follows the latest report that changed; a Fixed finding seen again is reopened.</summary>
@@ -243,7 +262,7 @@ internal sealed class ImportRun(RampartDbContext db, Asset asset, ImportRequest 
             state.Status = FindingStatus.Open;
         }
 
-        _findingUpdates.Add(
+        _batch.FindingUpdates.Add(
         [
             finding.Kind.ToString(), finding.Title, finding.Description, finding.RuleId, finding.VulnerabilityIds, finding.Cwes,
             finding.Tags, finding.ComponentPurl, finding.ComponentName, finding.ComponentVersion, finding.FixedVersion,
@@ -253,10 +272,8 @@ internal sealed class ImportRun(RampartDbContext db, Asset asset, ImportRequest 
         ]);
     }
 
-    private async Task<Observation> ObserveAsync(long findingId, ReportedFinding reported, long hash, CancellationToken cancellationToken, long id = 0) => new()
+    private Observation Observe(ReportedFinding reported, long hash) => new()
     {
-        Id = id != 0 ? id : await NextIdAsync(_observationIds, nameof(Observation), cancellationToken),
-        FindingId = findingId,
         SourceId = _source.Id,
         FirstScanId = _scan.Id,
         LastScanId = _scan.Id,
@@ -275,30 +292,61 @@ internal sealed class ImportRun(RampartDbContext db, Asset asset, ImportRequest 
         ContentHash = hash,
     };
 
-    private async Task<long> NextIdAsync(Queue<long> ids, string entity, CancellationToken cancellationToken)
+    private double _tf, _to;
+    private ImportBatch TakeBatch()
     {
-        if (ids.Count == 0)
-        {
-            var table = entity == nameof(Finding) ? BulkTable.For<Finding>(db) : BulkTable.For<Observation>(db);
-            foreach (var id in await _store.NextIdsAsync(table, BatchSize, cancellationToken))
-            {
-                ids.Enqueue(id);
-            }
-        }
-
-        return ids.Dequeue();
+        var batch = _batch;
+        _batch = new ImportBatch();
+        return batch;
     }
 
-    private async Task FlushAsync(CancellationToken cancellationToken)
+    /// <summary>The writer stage: keys, then inserts (findings before their observations), then updates.</summary>
+    private async Task WriteBatchesAsync(ChannelReader<ImportBatch> batches, CancellationTokenSource failed)
     {
-        await _store.InsertAsync(BulkTable.For<Finding>(db), _newFindings, cancellationToken);
-        await _store.InsertAsync(BulkTable.For<Observation>(db), _newObservations, cancellationToken);
-        await _store.ExecuteForEachAsync(UpdateFindingSql, _findingUpdates, cancellationToken);
-        await _store.ExecuteForEachAsync(UpdateObservationSql, _observationUpdates, cancellationToken);
-        _newFindings.Clear();
-        _newObservations.Clear();
-        _findingUpdates.Clear();
-        _observationUpdates.Clear();
+        try
+        {
+            var findings = BulkTable.For<Finding>(db);
+            var observations = BulkTable.For<Observation>(db);
+            await foreach (var batch in batches.ReadAllAsync(failed.Token))
+            {
+                if (batch.NewFindings.Count > 0)
+                {
+                    var ids = await _store.NextIdsAsync(findings, batch.NewFindings.Count, failed.Token);
+                    for (var i = 0; i < ids.Length; i++)
+                    {
+                        batch.NewFindings[i].Id = ids[i];
+                    }
+                }
+
+                if (batch.NewObservations.Count > 0)
+                {
+                    var ids = await _store.NextIdsAsync(observations, batch.NewObservations.Count, failed.Token);
+                    for (var i = 0; i < ids.Length; i++)
+                    {
+                        var observation = batch.NewObservations[i];
+                        observation.Id = ids[i];
+                        if (observation.Finding is { } finding)
+                        {
+                            observation.FindingId = finding.Id;
+                            observation.Finding = null;
+                        }
+                    }
+                }
+
+                var w = System.Diagnostics.Stopwatch.StartNew();
+                await _store.InsertAsync(findings, batch.NewFindings, failed.Token);
+                var f1 = w.Elapsed.TotalMilliseconds;
+                await _store.InsertAsync(observations, batch.NewObservations, failed.Token);
+                _tf += f1; _to += w.Elapsed.TotalMilliseconds - f1;
+                await _store.ExecuteForEachAsync(UpdateFindingSql, batch.FindingUpdates, failed.Token);
+                await _store.ExecuteForEachAsync(UpdateObservationSql, batch.ObservationUpdates, failed.Token);
+            }
+        }
+        catch
+        {
+            await failed.CancelAsync();
+            throw;
+        }
     }
 
     /// <summary>
@@ -452,4 +500,18 @@ internal sealed class ImportRun(RampartDbContext db, Asset asset, ImportRequest 
         """;
 
     private sealed record EvidenceItem(string Label, string Text);
+
+    /// <summary>What one round trip writes: inserts and updates decided by the classifying stage.</summary>
+    private sealed class ImportBatch
+    {
+        public List<Finding> NewFindings { get; } = [];
+
+        public List<Observation> NewObservations { get; } = [];
+
+        public List<object?[]> FindingUpdates { get; } = [];
+
+        public List<object?[]> ObservationUpdates { get; } = [];
+
+        public int Count => NewFindings.Count + NewObservations.Count + FindingUpdates.Count + ObservationUpdates.Count;
+    }
 }

@@ -1,15 +1,6 @@
-using System.Globalization;
 using Rampart.Core.Findings;
 
 namespace Rampart.Services.Imports;
-
-/// <summary>The first 128 bits of a finding's SHA-256 fingerprint: the in-memory key while an import runs.</summary>
-internal readonly record struct FingerprintKey(ulong High, ulong Low)
-{
-    public static FingerprintKey FromHex(string hex) => new(
-        ulong.Parse(hex.AsSpan(0, 16), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture),
-        ulong.Parse(hex.AsSpan(16, 16), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture));
-}
 
 /// <summary>
 /// What the import knows of one finding of the asset: loaded once (one query), then updated as results arrive.

@@ -12,17 +12,20 @@ public sealed record ScanUploadForm(
     [property: FromForm(Name = "file")] IFormFile? File,
     [property: FromForm(Name = "asset")] string? Asset,
     [property: FromForm(Name = "format")] string? Format,
-    [property: FromForm(Name = "scanDate")] string? ScanDate);
+    [property: FromForm(Name = "scanDate")] string? ScanDate,
+    [property: FromForm(Name = "scope")] string? Scope = null);
 
 /// <summary>What an import did, shaped like <c>rampart import --json</c>.</summary>
-public sealed record ScanImported(string Format, string Asset, string Tool, int Findings, int New, int Unchanged, int Reopened, int Closed, long ScanId)
+public sealed record ScanImported(
+    string Format, string Asset, string Tool, string Scope, int Findings, int New, int Unchanged, int Reopened, int Closed,
+    int Duplicates, int Components, bool AlreadyImported, long ScanId)
 {
     public static ScanImported From(ImportResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-#pragma warning disable CA1308 // the wire format names formats in lower case, as the CLI's --format does
-        return new(result.Format.ToString().ToLowerInvariant(), result.Asset, result.Tool, result.Findings, result.New, result.Unchanged, result.Reopened, result.Closed, result.ScanId);
-#pragma warning restore CA1308
+        return new(
+            ReportFormatNames.Name(result.Format), result.Asset, result.Tool, result.Scope, result.Findings, result.New, result.Unchanged,
+            result.Reopened, result.Closed, result.Duplicates, result.Components, result.AlreadyImported, result.ScanId);
     }
 }
 
@@ -32,14 +35,16 @@ public static class ScansApi
     {
         var group = api.MapGroup("/scans").WithTags("Scans");
         group.MapPost("/", UploadAsync)
-            .WithSummary("Import a scanner report (SARIF, CycloneDX, Trivy) for an asset")
-            .WithDescription("Multipart form: file (required), asset (required), format (auto|sarif|cyclonedx|trivy), scanDate (ISO 8601). "
-                + "The import is one transaction: a bad report changes nothing and answers 400 naming the file and position.")
+            .WithSummary("Import a scanner, SBOM or AI red-teaming report for an asset")
+            .WithDescription("Multipart form: file (required), asset (required), format (" + string.Join('|', ReportFormatNames.All) + "), "
+                + "scope (what the scan covered; default: what the report says), scanDate (ISO 8601). "
+                + "The import is one transaction: a bad report changes nothing and answers 400 naming the file and position. "
+                + "A byte-identical file that is still its source's latest scan is not imported again: the answer is 200 with alreadyImported = true.")
             .Accepts<ScanUploadForm>("multipart/form-data");
         return group;
     }
 
-    public static async Task<Results<Created<ScanImported>, ValidationProblem, ProblemHttpResult>> UploadAsync(
+    public static async Task<Results<Created<ScanImported>, Ok<ScanImported>, ValidationProblem, ProblemHttpResult>> UploadAsync(
         [AsParameters] ScanUploadForm form,
         ImportService imports,
         HttpContext http,
@@ -56,9 +61,10 @@ public static class ScansApi
             errors["asset"] = ["The asset the report is about is required (field 'asset')."];
         }
 
-        if (!EnumText.TryParse<ReportFormat>(form.Format, out var format))
+        var format = ReportFormat.Auto;
+        if (!string.IsNullOrWhiteSpace(form.Format) && !ReportFormatNames.TryParse(form.Format, out format))
         {
-            errors["format"] = [$"'{form.Format}' is not a format; use auto, sarif, cyclonedx or trivy."];
+            errors["format"] = [$"'{form.Format}' is not a format; use one of: {string.Join(", ", ReportFormatNames.All)}."];
         }
 
         if (!TryParseScanDate(form.ScanDate, out var scanDate))
@@ -74,9 +80,13 @@ public static class ScansApi
         try
         {
             await using var content = await SeekableUpload.OpenAsync(form.File!, cancellationToken);
-            var request = new ImportRequest(form.Asset!.Trim(), content, Path.GetFileName(form.File!.FileName), format ?? ReportFormat.Auto, scanDate, http.User.Identity?.Name);
+            var request = new ImportRequest(
+                form.Asset!.Trim(), content, Path.GetFileName(form.File!.FileName), format, scanDate, http.User.Identity?.Name,
+                string.IsNullOrWhiteSpace(form.Scope) ? null : form.Scope.Trim());
             var result = await imports.ImportAsync(request, cancellationToken: cancellationToken);
-            return TypedResults.Created((string?)null, ScanImported.From(result));
+            return result.AlreadyImported
+                ? TypedResults.Ok(ScanImported.From(result))
+                : TypedResults.Created((string?)null, ScanImported.From(result));
         }
         catch (ReportFormatException error)
         {

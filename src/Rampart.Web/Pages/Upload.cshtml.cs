@@ -22,6 +22,9 @@ public sealed class UploadModel(ImportService imports, FindingQueries queries) :
     [BindProperty]
     public string? ScanDate { get; set; }
 
+    [BindProperty]
+    public string? Scope { get; set; }
+
     public IReadOnlyList<AssetView> Assets { get; private set; } = [];
 
     public ScanImported? Result { get; private set; }
@@ -38,7 +41,9 @@ public sealed class UploadModel(ImportService imports, FindingQueries queries) :
             try
             {
                 await using var content = await SeekableUpload.OpenAsync(Report!, cancellationToken);
-                var request = new ImportRequest(Asset!.Trim(), content, Path.GetFileName(Report!.FileName), format ?? ReportFormat.Auto, scanDate, User.Identity?.Name);
+                var request = new ImportRequest(
+                    Asset!.Trim(), content, Path.GetFileName(Report!.FileName), format, scanDate, User.Identity?.Name,
+                    string.IsNullOrWhiteSpace(Scope) ? null : Scope.Trim());
                 Result = ScanImported.From(await imports.ImportAsync(request, cancellationToken: cancellationToken));
             }
             catch (ReportFormatException error)
@@ -60,10 +65,11 @@ public sealed class UploadModel(ImportService imports, FindingQueries queries) :
         return Page();
     }
 
-    private string? Validate(out ReportFormat? format, out DateTimeOffset? scanDate)
+    private string? Validate(out ReportFormat format, out DateTimeOffset? scanDate)
     {
         scanDate = null;
-        if (!EnumText.TryParse(Format, out format))
+        format = ReportFormat.Auto;
+        if (!string.IsNullOrWhiteSpace(Format) && !ReportFormatNames.TryParse(Format, out format))
         {
             return $"'{Format}' is not a format.";
         }

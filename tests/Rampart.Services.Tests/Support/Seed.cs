@@ -53,10 +53,14 @@ public static class Seed
 
     private static Finding Finding(
         Asset asset, string title, Priority priority, Severity severity, FindingStatus status, DateTimeOffset due,
-        string vulnerabilityIds = "", string? component = null, string? path = null, int? line = null) => new()
+        string vulnerabilityIds = "", string? component = null, string? path = null, int? line = null)
+    {
+        var fingerprint = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(asset.Name + title)));
+        return new()
         {
             AssetId = asset.Id,
-            Fingerprint = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(asset.Name + title))),
+            Fingerprint = fingerprint,
+            FingerprintKey = Core.Findings.Finding.KeyOf(fingerprint),
             Title = title,
             Kind = vulnerabilityIds.Length > 0 ? FindingKind.Vulnerability : FindingKind.Code,
             Priority = priority,
@@ -73,4 +77,5 @@ public static class Seed
             DueDate = due,
             PriorityReasons = "seeded",
         };
+    }
 }

@@ -10,7 +10,7 @@ namespace Rampart.Services.Imports.Bulk;
 /// id reservation, bulk inserts (PostgreSQL binary COPY, SQLite prepared statements) and batched updates by key.
 /// Everything here is plain SQL over the EF model's table and column names.
 /// </summary>
-internal abstract class BulkStore(RampartDbContext db)
+internal abstract class BulkStore(RampartDbContext db) : IDisposable
 {
     protected DbConnection Connection { get; } = db.Database.GetDbConnection();
 
@@ -49,6 +49,17 @@ internal abstract class BulkStore(RampartDbContext db)
         }
 
         return command;
+    }
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases prepared statements held across batches.</summary>
+    protected virtual void Dispose(bool disposing)
+    {
     }
 
     /// <summary>A statement with numbered parameters <c>@p0…@pN</c>, the same text on both providers.</summary>

@@ -10,7 +10,7 @@ using Rampart.Data;
 namespace Rampart.Data.Sqlite.Migrations
 {
     [DbContext(typeof(RampartDbContext))]
-    [Migration("20261123115955_InitialCreate")]
+    [Migration("20261123121945_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -131,6 +131,9 @@ namespace Rampart.Data.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("FingerprintKey")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("FirstSeen")
                         .HasColumnType("INTEGER");
 
@@ -205,7 +208,7 @@ namespace Rampart.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssetId", "Fingerprint")
+                    b.HasIndex("AssetId", "FingerprintKey")
                         .IsUnique();
 
                     b.HasIndex("Status", "DueDate", "Id");

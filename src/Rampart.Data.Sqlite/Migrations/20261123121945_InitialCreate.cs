@@ -90,6 +90,7 @@ namespace Rampart.Data.Sqlite.Migrations
                         .Annotation("Sqlite:Autoincrement", true),
                     AssetId = table.Column<long>(type: "INTEGER", nullable: false),
                     Fingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    FingerprintKey = table.Column<long>(type: "INTEGER", nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
                     Description = table.Column<string>(type: "TEXT", nullable: true),
@@ -292,9 +293,9 @@ namespace Rampart.Data.Sqlite.Migrations
                 columns: new[] { "SourceId", "Name" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Findings_AssetId_Fingerprint",
+                name: "IX_Findings_AssetId_FingerprintKey",
                 table: "Findings",
-                columns: new[] { "AssetId", "Fingerprint" },
+                columns: new[] { "AssetId", "FingerprintKey" },
                 unique: true);
 
             migrationBuilder.CreateIndex(

@@ -92,6 +92,7 @@ namespace Rampart.Data.Postgres.Migrations
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     AssetId = table.Column<long>(type: "bigint", nullable: false),
                     Fingerprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    FingerprintKey = table.Column<long>(type: "bigint", nullable: false),
                     Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     Description = table.Column<string>(type: "text", nullable: true),
@@ -294,9 +295,9 @@ namespace Rampart.Data.Postgres.Migrations
                 columns: new[] { "SourceId", "Name" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Findings_AssetId_Fingerprint",
+                name: "IX_Findings_AssetId_FingerprintKey",
                 table: "Findings",
-                columns: new[] { "AssetId", "Fingerprint" },
+                columns: new[] { "AssetId", "FingerprintKey" },
                 unique: true);
 
             migrationBuilder.CreateIndex(

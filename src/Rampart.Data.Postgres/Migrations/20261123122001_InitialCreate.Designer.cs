@@ -12,7 +12,7 @@ using Rampart.Data;
 namespace Rampart.Data.Postgres.Migrations
 {
     [DbContext(typeof(RampartDbContext))]
-    [Migration("20261123120001_InitialCreate")]
+    [Migration("20261123122001_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -141,6 +141,9 @@ namespace Rampart.Data.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<long>("FingerprintKey")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset>("FirstSeen")
                         .HasColumnType("timestamp with time zone");
 
@@ -215,7 +218,7 @@ namespace Rampart.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssetId", "Fingerprint")
+                    b.HasIndex("AssetId", "FingerprintKey")
                         .IsUnique();
 
                     b.HasIndex("Status", "DueDate", "Id");
