@@ -26,6 +26,7 @@ public sealed class CorpusReadTests
         { "sarif/snyk-open-source-1.1294.0.sarif", ReportFormat.Sarif, 3 },
         { "cyclonedx/cdx-1.4_cyclonedx-npm_juice-shop_large.json", ReportFormat.CycloneDx, 0 },
         { "cyclonedx/cdx-1.4_grype-0.41.0_log4j.json", ReportFormat.CycloneDx, 8 },
+        { "cyclonedx/cdx-1.4_grype-0.41.0_log4j.xml", ReportFormat.CycloneDx, 8 }, // python3 ElementTree, see CycloneDxInventoryTests
         { "cyclonedx/cdx-1.4_vex_cisa-use-case-2.json", ReportFormat.CycloneDx, 19 },
         { "cyclonedx/cdx-1.5_trivy-0.48.1.json", ReportFormat.CycloneDx, 14 },
         { "cyclonedx/cdx-1.6_ml-bom_spec-example.json", ReportFormat.CycloneDx, 0 },

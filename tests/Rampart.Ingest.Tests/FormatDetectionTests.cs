@@ -7,26 +7,28 @@ namespace Rampart.Ingest.Tests;
 public sealed class FormatDetectionTests
 {
     [Fact]
-    public void Detect_CycloneDxXml_RefusesAsNotSupportedYet()
+    public async Task Detect_CycloneDxXml_IsDetectedAndRead()
     {
-        var error = Assert.Throws<ReportFormatException>(() => ReportFile.DetectCorpus("cyclonedx/cdx-1.4_grype-0.41.0_log4j.xml"));
+        var format = ReportFile.DetectCorpus("cyclonedx/cdx-1.4_grype-0.41.0_log4j.xml");
+        var outcome = await ReportFile.ReadCorpusAsync("cyclonedx/cdx-1.4_grype-0.41.0_log4j.xml");
 
-        Assert.Contains("CycloneDX XML is not supported yet", error.Message, StringComparison.Ordinal);
-        Assert.Contains("cdx-1.4_grype-0.41.0_log4j.xml", error.Message, StringComparison.Ordinal);
+        // 8 <vulnerability> elements, each with one affects/target (python3 ElementTree; see CycloneDxInventoryTests).
+        Assert.Equal(ReportFormat.CycloneDx, format);
+        Assert.Equal((ReportFormat.CycloneDx, 8), (outcome.Metadata.Format, outcome.Findings.Count));
     }
 
     [Fact]
-    public async Task ReadAsync_CycloneDxXmlForcedAsCycloneDx_RefusesAsNotSupportedYet()
+    public async Task ReadAsync_CycloneDxXmlForcedAsCycloneDx_IsRead()
     {
-        var error = await Assert.ThrowsAsync<ReportFormatException>(() => ReportFile.ReadCorpusAsync("cyclonedx/cdx-1.4_grype-0.41.0_log4j.xml", ReportFormat.CycloneDx));
+        var outcome = await ReportFile.ReadCorpusAsync("cyclonedx/cdx-1.4_grype-0.41.0_log4j.xml", ReportFormat.CycloneDx);
 
-        Assert.Contains("CycloneDX XML is not supported yet", error.Message, StringComparison.Ordinal);
+        Assert.Equal(8, outcome.Findings.Count);
     }
 
     [Fact]
     public void Detect_OtherXml_IsNotRecognized()
     {
-        var error = Assert.Throws<ReportFormatException>(() => Detect("<?xml version=\"1.0\"?><OWASPZAPReport/>"));
+        var error = Assert.Throws<ReportFormatException>(() => Detect("<?xml version=\"1.0\"?><project xmlns=\"http://maven.apache.org/POM/4.0.0\"/>"));
 
         Assert.Contains("not a recognized report format", error.Message, StringComparison.Ordinal);
     }

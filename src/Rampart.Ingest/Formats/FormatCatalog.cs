@@ -1,5 +1,6 @@
 using Rampart.Core.Findings;
 using Rampart.Core.Ingest;
+using Rampart.Ingest.Formats.CycloneDx;
 using Rampart.Ingest.Formats.DependencyCheck;
 using Rampart.Ingest.Formats.Garak;
 using Rampart.Ingest.Formats.Generic;

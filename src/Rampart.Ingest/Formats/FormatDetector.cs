@@ -216,7 +216,9 @@ internal static class FormatDetector
     }
 
     private static ReportFormatException NotRecognized(string fileName, TopLevelFacts facts) =>
-        facts.Error is { } error
+        facts.Values.GetValueOrDefault("@context")?.Contains("spdx", StringComparison.OrdinalIgnoreCase) == true
+            ? new ReportFormatException(fileName, "SPDX 3.0 is not supported yet; export SPDX 2.3 JSON") // JSON-LD: {"@context", "@graph"}
+            : facts.Error is { } error
             ? new ReportFormatException(fileName, $"not a recognized report format: the content is not valid JSON (supported: {SupportedFormats})", error.LineNumber + 1, inner: error)
             : new ReportFormatException(fileName, $"not a recognized report format (supported: {SupportedFormats})");
 
@@ -249,7 +251,7 @@ internal static class FormatDetector
                     case JsonTokenType.PropertyName when depth == 1 && !facts.IsArray:
                         var name = reader.GetString() ?? "";
                         facts.Names.Add(name);
-                        if (name is "$schema" or "version" or "bomFormat" or "format" && reader.Read() && reader.TokenType == JsonTokenType.String)
+                        if (name is "$schema" or "version" or "bomFormat" or "format" or "@context" && reader.Read() && reader.TokenType == JsonTokenType.String)
                         {
                             facts.Values[name] = reader.GetString();
                         }

@@ -4,33 +4,73 @@ using Rampart.Core.Ingest;
 using Rampart.Ingest.Json;
 using Rampart.Ingest.Normalization;
 
-namespace Rampart.Ingest.Formats;
+namespace Rampart.Ingest.Formats.CycloneDx;
 
 /// <summary>
-/// Streams the <c>vulnerabilities</c> of a CycloneDX 1.4–1.6 JSON BOM. Components are indexed by <c>bom-ref</c>
-/// as they stream past; vulnerabilities stream when metadata and components came first (the usual order),
-/// otherwise they are buffered until the end of the BOM so that every <c>affects[].ref</c> can be resolved.
+/// Streams the <c>vulnerabilities</c> of a CycloneDX 1.4–1.6 BOM, JSON or XML (the first byte decides), and lists
+/// its components in <see cref="ReportMetadata.Components"/> (models and datasets also in
+/// <see cref="ReportMetadata.AiAssets"/>). In JSON, components are indexed by <c>bom-ref</c> as they stream past;
+/// vulnerabilities stream when metadata and components came first (the usual order), otherwise they are buffered
+/// until the end of the BOM so that every <c>affects[].ref</c> can be resolved.
 /// </summary>
 internal static class CycloneDxReport
 {
-    public static IAsyncEnumerable<ReportedFinding> ReadAsync(ReportInput input, ReportMetadata metadata, CancellationToken cancellationToken) =>
-        ReadAsync(input.Json(), metadata, cancellationToken);
+    private const int PeekLength = 64 * 1024;
 
     public static async IAsyncEnumerable<ReportedFinding> ReadAsync(
-        JsonTokenStream json, ReportMetadata metadata, [EnumeratorCancellation] CancellationToken cancellationToken)
+        ReportInput input, ReportMetadata metadata, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await json.PrefetchAsync(cancellationToken);
-        if (json.Unconsumed.TrimStart(" \t\r\n"u8) is [(byte)'<', ..])
+        var (isXml, replayed) = await PeekAsync(input, cancellationToken);
+        var findings = isXml
+            ? CycloneDxXmlReport.ReadAsync(replayed, metadata, cancellationToken)
+            : ReadJsonAsync(replayed.Json(), metadata, cancellationToken);
+        await foreach (var finding in findings)
         {
-            throw new ReportFormatException(json.FileName, "CycloneDX XML is not supported yet; export the report as CycloneDX JSON");
+            yield return finding;
+        }
+    }
+
+    /// <summary>Reads up to the first byte that is not whitespace (or a UTF-8 BOM) and replays what it read.</summary>
+    private static async ValueTask<(bool IsXml, ReportInput Replayed)> PeekAsync(ReportInput input, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[PeekLength];
+        var length = 0;
+        var isXml = false;
+        while (length < buffer.Length)
+        {
+            var read = await input.Content.ReadAsync(buffer.AsMemory(length), cancellationToken);
+            if (read == 0)
+            {
+                break;
+            }
+
+            length += read;
+            var content = buffer.AsSpan(0, length);
+            if (content.Length < 3 && "\uFEFF"u8.StartsWith(content))
+            {
+                continue; // a byte order mark split across reads
+            }
+
+            var text = (content.StartsWith("\uFEFF"u8) ? content[3..] : content).TrimStart(" \t\r\n"u8);
+            if (!text.IsEmpty)
+            {
+                isXml = text[0] == (byte)'<';
+                break;
+            }
         }
 
+        return (isXml, new ReportInput(new PrefixedStream(buffer, length, input.Content), input.FileName));
+    }
+
+    private static async IAsyncEnumerable<ReportedFinding> ReadJsonAsync(
+        JsonTokenStream json, ReportMetadata metadata, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         if (!await json.ReadAsync(cancellationToken) || json.TokenType != JsonTokenType.StartObject)
         {
             throw NotCycloneDx(json, "the top level is not a JSON object");
         }
 
-        var context = new CycloneDxContext();
+        var context = new CycloneDxContext(metadata);
         bool sawBomFormat = false, sawMetadata = false, sawComponents = false;
         JsonDocument? bufferedVulnerabilities = null;
         try
@@ -50,17 +90,25 @@ internal static class CycloneDxReport
                         break;
                     case "metadata":
                         sawMetadata = true;
-                        context.ReadMetadata(await json.ReadDetachedAsync(cancellationToken), metadata);
+                        context.ReadMetadata(new JsonCdxNode(await json.ReadDetachedAsync(cancellationToken)));
                         break;
                     case "components" or "services":
                         sawComponents |= name == "components";
                         if (await json.ReadArrayStartAsync(name, cancellationToken))
                         {
-                            while (await json.ReadArrayItemAsync(cancellationToken) is { } component)
+                            while (await json.ReadArrayItemAsync(cancellationToken) is { } item)
                             {
-                                using (component)
+                                using (item)
                                 {
-                                    context.AddComponent(component.RootElement);
+                                    var node = new JsonCdxNode(item.RootElement);
+                                    if (name == "components")
+                                    {
+                                        context.AddComponent(node);
+                                    }
+                                    else
+                                    {
+                                        context.AddService(node);
+                                    }
                                 }
                             }
                         }
@@ -81,7 +129,7 @@ internal static class CycloneDxReport
                             List<ReportedFinding> findings;
                             using (vulnerability)
                             {
-                                findings = context.Map(vulnerability.RootElement);
+                                findings = context.Map(new JsonCdxNode(vulnerability.RootElement));
                             }
 
                             foreach (var finding in findings)
@@ -111,7 +159,7 @@ internal static class CycloneDxReport
 
             foreach (var vulnerability in buffered?.Items() ?? [])
             {
-                foreach (var finding in context.Map(vulnerability))
+                foreach (var finding in context.Map(new JsonCdxNode(vulnerability)))
                 {
                     yield return finding;
                 }

@@ -1,7 +1,7 @@
 using System.Text;
 using Rampart.Core.Findings;
 
-namespace Rampart.Ingest.Tests;
+namespace Rampart.Ingest.Tests.CycloneDx;
 
 public sealed class CycloneDxReportTests
 {
@@ -120,5 +120,66 @@ public sealed class CycloneDxReportTests
 
         Assert.Empty(outcome.Findings);
         Assert.Equal("cyclonedx-library", outcome.Metadata.Tool);
+    }
+
+    [Fact]
+    public async Task ReadAsync_VexNotAffected_GivesNotAffectedStatusAndSubjectAsScope()
+    {
+        var outcome = await ReportFile.ReadCorpusAsync("cyclonedx/cdx-1.4_vex_cisa-use-case-2.json");
+
+        // jq '[.vulnerabilities[].analysis.state] | unique' gives ["not_affected"]; metadata.component.name is "ABC".
+        Assert.All(outcome.Findings, f => Assert.Equal(FindingStatus.NotAffected, f.AnalysisStatus));
+        Assert.Equal("ABC", outcome.Metadata.Scope);
+        Assert.Empty(outcome.Metadata.Components); // the subject is not part of its own inventory
+    }
+
+    [Fact]
+    public async Task ReadAsync_GrypeInTriage_LeavesAnalysisStatusOpen()
+    {
+        var outcome = await ReportFile.ReadCorpusAsync("cyclonedx/cdx-1.4_grype-0.41.0_log4j.json");
+
+        // Every analysis.state is "in_triage": the report states nothing the import should apply.
+        Assert.All(outcome.Findings, f => Assert.Null(f.AnalysisStatus));
+        Assert.All(outcome.Findings, f => Assert.False(f.Suppressed));
+    }
+
+    [Theory]
+    [InlineData("not_affected", FindingStatus.NotAffected, true)]
+    [InlineData("false_positive", FindingStatus.FalsePositive, true)]
+    [InlineData("resolved", FindingStatus.Fixed, false)]
+    [InlineData("resolved_with_pedigree", FindingStatus.Fixed, false)]
+    [InlineData("exploitable", null, false)]
+    [InlineData("in_triage", null, false)]
+    public async Task ReadAsync_AnalysisState_MapsToStatus(string state, FindingStatus? expected, bool suppressed)
+    {
+        var bom = $$$"""{"bomFormat":"CycloneDX","specVersion":"1.5","metadata":{},"components":[],"vulnerabilities":[{"id":"CVE-2024-1","analysis":{"state":"{{{state}}}"}}]}""";
+
+        var finding = Assert.Single((await ReportFile.ReadBytesAsync(Encoding.UTF8.GetBytes(bom), "vex.json")).Findings);
+
+        Assert.Equal((expected, suppressed), (finding.AnalysisStatus, finding.Suppressed));
+    }
+
+    [Theory]
+    [InlineData("11")]
+    [InlineData("-1")]
+    [InlineData("\"ten\"")]
+    public async Task ReadAsync_ScoreOutOfRangeOrNotANumber_IsIgnored(string score)
+    {
+        var bom = $$"""{"bomFormat":"CycloneDX","vulnerabilities":[{"id":"CVE-2024-1","ratings":[{"score":{{score}}},{"score":5.0}]}]}""";
+
+        var finding = Assert.Single((await ReportFile.ReadBytesAsync(Encoding.UTF8.GetBytes(bom), "score.json")).Findings);
+
+        Assert.Equal(Severity.Medium, finding.ToolSeverity); // from the valid 5.0 only
+    }
+
+    [Fact]
+    public async Task ReadAsync_ComponentsNotAnArray_SaysWhereAndWhat()
+    {
+        var bom = "{\"bomFormat\":\"CycloneDX\",\n\"components\": \"none\"}";
+
+        var error = await Assert.ThrowsAsync<ReportFormatException>(() => ReportFile.ReadBytesAsync(Encoding.UTF8.GetBytes(bom), "shape.json", ReportFormat.CycloneDx));
+
+        Assert.Contains("components must be an array", error.Reason, StringComparison.Ordinal);
+        Assert.Equal(2, error.Line);
     }
 }
