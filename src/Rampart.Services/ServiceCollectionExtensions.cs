@@ -21,6 +21,7 @@ public static class ServiceCollectionExtensions
 
         services.AddDbContext<RampartDbContext>(options => RampartDatabase.Configure(options, target));
         services.TryAddSingleton(TimeProvider.System);
+        services.AddLogging(); // adds nothing when the host already configured logging
         services.TryAddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
 
         services.AddScoped<ImportService>();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Rampart.Core.Findings;
 using Rampart.Core.Ingest;
 using Rampart.Ingest;
@@ -46,7 +47,13 @@ public static class ImportAndQueryRun
             return 0;
         }
 
-        var services = new ServiceCollection().AddRampartServices(target).BuildServiceProvider();
+        var services = new ServiceCollection()
+            .AddLogging(logging => logging
+                .AddSimpleConsole(console => console.SingleLine = true)
+                .SetMinimumLevel(LogLevel.Warning)
+                .AddFilter("Rampart.Services.Imports", LogLevel.Debug)) // the import's phase timings
+            .AddRampartServices(target)
+            .BuildServiceProvider();
         await using (var scope = services.CreateAsyncScope())
         {
             await DatabaseMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<RampartDbContext>());

@@ -59,7 +59,12 @@ internal static class TrivyReport
         {
             switch (name)
             {
-                case "SchemaVersion" or "ArtifactName" or "ClusterName":
+                case "ArtifactName" or "ClusterName":
+                    // What was scanned (an image, a directory, a cluster) is the scan's scope. Trivy writes it first.
+                    recognized = true;
+                    metadata.Scope = ScannerText.Short(await json.ReadScalarAsync(cancellationToken));
+                    break;
+                case "SchemaVersion":
                     recognized = true;
                     await json.SkipValueAsync(cancellationToken);
                     break;

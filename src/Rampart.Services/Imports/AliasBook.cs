@@ -95,9 +95,9 @@ internal sealed class AliasBook
     private void Learn(string id, string canonical)
     {
         var key = id.ToUpperInvariant();
-        if (key.StartsWith("CVE-", StringComparison.Ordinal) && !string.Equals(key, canonical, StringComparison.Ordinal))
+        if (string.Equals(key, canonical, StringComparison.Ordinal) || key.StartsWith("CVE-", StringComparison.Ordinal))
         {
-            return; // two CVEs in one advisory are two vulnerabilities, never aliases of each other
+            return; // an id is not its own alias; two CVEs in one advisory are two vulnerabilities, never aliases
         }
 
         if (key.Length > Data.ColumnLengths.VulnerabilityId || canonical.Length > Data.ColumnLengths.VulnerabilityId)

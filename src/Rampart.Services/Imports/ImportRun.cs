@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Rampart.Core.Assets;
@@ -17,7 +19,7 @@ namespace Rampart.Services.Imports;
 /// changed is written, in batches, through <see cref="BulkStore"/>. Memory is bounded by the asset's finding count
 /// (about 60 bytes each) plus one batch, never by the file.
 /// </summary>
-internal sealed class ImportRun(RampartDbContext db, Asset asset, ImportRequest request, ImportFile file, DateTimeOffset importedAt)
+internal sealed partial class ImportRun(RampartDbContext db, Asset asset, ImportRequest request, ImportFile file, DateTimeOffset importedAt, ILogger logger)
 {
     /// <summary>Rows written per round trip.</summary>
     public const int BatchSize = 5000;
@@ -30,7 +32,10 @@ internal sealed class ImportRun(RampartDbContext db, Asset asset, ImportRequest 
     private readonly ReportMetadata _metadata = new() { Format = file.Format };
     private readonly BulkStore _store = BulkStore.For(db);
     private readonly Dictionary<long, FindingState> _states = [];
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
     private ImportBatch _batch = new();
+    private TimeSpan _loaded;
+    private TimeSpan _writing;
     private AliasBook _aliases = null!;
     private Scan _scan = null!;
     private Source _source = null!;
@@ -87,11 +92,12 @@ internal sealed class ImportRun(RampartDbContext db, Asset asset, ImportRequest 
         }
 
         await writer;
-        Console.WriteLine($"TIMING findings {_tf:F0} ms observations {_to:F0} ms");
+        var written = _clock.Elapsed;
         var closed = await CloseMissingAsync(cancellationToken);
         await RegisterInventoryAsync(cancellationToken);
         await _aliases.SaveAsync(db, cancellationToken);
         await FinishAsync(closed, cancellationToken);
+        LogPhases(logger, file.FileName, _total, _loaded.TotalMilliseconds, written.TotalMilliseconds, _writing.TotalMilliseconds, _clock.Elapsed.TotalMilliseconds);
 
         return new ImportResult(_scan.Id, file.Format, asset.Name, _scan.Tool, _total, _new, _unchanged, _reopened, closed)
         {
@@ -136,6 +142,7 @@ internal sealed class ImportRun(RampartDbContext db, Asset asset, ImportRequest 
         db.ChangeTracker.Clear();
 
         await LoadStatesAsync(cancellationToken);
+        _loaded = _clock.Elapsed;
     }
 
     /// <summary>Every finding of the asset, with this source's observation of it when there is one: one query.</summary>
@@ -292,7 +299,6 @@ internal sealed class ImportRun(RampartDbContext db, Asset asset, ImportRequest 
         ContentHash = hash,
     };
 
-    private double _tf, _to;
     private ImportBatch TakeBatch()
     {
         var batch = _batch;
@@ -333,13 +339,12 @@ internal sealed class ImportRun(RampartDbContext db, Asset asset, ImportRequest 
                     }
                 }
 
-                var w = System.Diagnostics.Stopwatch.StartNew();
+                var started = Stopwatch.GetTimestamp();
                 await _store.InsertAsync(findings, batch.NewFindings, failed.Token);
-                var f1 = w.Elapsed.TotalMilliseconds;
                 await _store.InsertAsync(observations, batch.NewObservations, failed.Token);
-                _tf += f1; _to += w.Elapsed.TotalMilliseconds - f1;
                 await _store.ExecuteForEachAsync(UpdateFindingSql, batch.FindingUpdates, failed.Token);
                 await _store.ExecuteForEachAsync(UpdateObservationSql, batch.ObservationUpdates, failed.Token);
+                _writing += Stopwatch.GetElapsedTime(started);
             }
         }
         catch
@@ -498,6 +503,9 @@ internal sealed class ImportRun(RampartDbContext db, Asset asset, ImportRequest 
         WHERE "Id" = @p3 AND "Status" = @p4
           AND NOT EXISTS (SELECT 1 FROM "Observations" o WHERE o."FindingId" = "Findings"."Id" AND o."Present")
         """;
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Import of {File}: {Findings} findings; state loaded at {LoadedMs:F0} ms, stream done at {StreamedMs:F0} ms (writer busy {WritingMs:F0} ms), committed at {TotalMs:F0} ms")]
+    private static partial void LogPhases(ILogger logger, string file, int findings, double loadedMs, double streamedMs, double writingMs, double totalMs);
 
     private sealed record EvidenceItem(string Label, string Text);
 

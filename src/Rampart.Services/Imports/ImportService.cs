@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Rampart.Core.Assets;
 using Rampart.Core.Findings;
 using Rampart.Data;
@@ -29,7 +30,7 @@ namespace Rampart.Services.Imports;
 /// priority and due date recomputed (due date counted from first seen).</para>
 /// <para>The scan date is the request's, else the report's, else the import time; everything is stored in UTC.</para>
 /// </remarks>
-public sealed class ImportService(RampartDbContext db, TimeProvider clock)
+public sealed class ImportService(RampartDbContext db, TimeProvider clock, ILogger<ImportService> logger)
 {
     /// <param name="progress">Receives the number of bytes read so far (for progress bars).</param>
     /// <exception cref="ImportException">The asset name is invalid, or the file is empty or not seekable.</exception>
@@ -73,7 +74,7 @@ public sealed class ImportService(RampartDbContext db, TimeProvider clock)
                 return same;
             }
 
-            var run = new ImportRun(db, asset, request, new ImportFile(fileName, format, sha256), clock.GetUtcNow());
+            var run = new ImportRun(db, asset, request, new ImportFile(fileName, format, sha256), clock.GetUtcNow(), logger);
             var result = await run.ExecuteAsync(counted ?? content, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             counted?.ReportDone(content.Length - origin);

@@ -62,12 +62,12 @@ public sealed class ServiceHarness : IAsyncDisposable
     public Task WithDbAsync(Func<RampartDbContext, Task> action) => RunAsync(action);
 
     public Task<ImportResult> ImportAsync(
-        string asset, byte[] content, string fileName, ReportFormat format = ReportFormat.Auto, DateTimeOffset? scanDate = null) =>
+        string asset, byte[] content, string fileName, ReportFormat format = ReportFormat.Auto, DateTimeOffset? scanDate = null, string? scope = null) =>
         RunAsync<ImportService, ImportResult>(async service =>
         {
             await using var stream = new MemoryStream(content, writable: false);
             return await service.ImportAsync(
-                new ImportRequest(asset, stream, fileName, format, scanDate, "tester"), cancellationToken: TestContext.Current.CancellationToken);
+                new ImportRequest(asset, stream, fileName, format, scanDate, "tester", scope), cancellationToken: TestContext.Current.CancellationToken);
         });
 
     /// <summary>Imports a corpus file in place (opened read-only, never copied).</summary>
