@@ -110,7 +110,8 @@ internal static class FormatDetector
 
     private static ReportFormat? DecideOther(TopLevelFacts facts)
     {
-        if (facts.Has("matches") && (facts.Has("descriptor") || facts.Has("source")))
+        // Grype writes matches first: in a large report the prefix shows no other name.
+        if (facts.Has("matches") && (facts.Has("descriptor") || facts.Has("source") || facts.IsOnly("matches")))
         {
             return ReportFormat.Grype;
         }
