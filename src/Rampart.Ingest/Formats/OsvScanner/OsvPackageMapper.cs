@@ -26,16 +26,18 @@ internal static class OsvPackageMapper
         var purl = ScannerText.Short(package.Text("purl")) ?? PackageEcosystems.Purl(ecosystem, name, ScannerText.Short(package.Text("version")));
         var groups = entry.Items("groups").Where(g => g.ValueKind == JsonValueKind.Object).ToList();
 
-        var findings = new List<ReportedFinding>();
+        var records = new List<(JsonElement Vulnerability, string Id, int Group, Severity? Rating)>();
         foreach (var vulnerability in entry.Items("vulnerabilities"))
         {
-            var id = Identifiers.VulnerabilityId(vulnerability.Text("id"));
-            if (id is null)
-            {
-                throw invalid("a vulnerability has no id");
-            }
+            var id = Identifiers.VulnerabilityId(vulnerability.Text("id")) ?? throw invalid("a vulnerability has no id");
+            var group = groups.FindIndex(g => g.Items("ids").Any(i => string.Equals(i.AsText(), id, StringComparison.OrdinalIgnoreCase)));
+            records.Add((vulnerability, id, group, OwnRating(vulnerability)));
+        }
 
-            var group = groups.FirstOrDefault(g => g.Items("ids").Any(i => string.Equals(i.AsText(), id, StringComparison.OrdinalIgnoreCase)));
+        var findings = new List<ReportedFinding>();
+        foreach (var (vulnerability, id, index, rating) in records)
+        {
+            JsonElement? group = index >= 0 ? groups[index] : null;
             findings.Add(new ReportedFinding
             {
                 Kind = FindingKind.Vulnerability,
@@ -49,7 +51,7 @@ internal static class OsvPackageMapper
                 ComponentVersion = version,
                 FixedVersion = FixedVersion(vulnerability, name, ScannerText.Short(package.Text("version"))),
                 LocationPath = path,
-                ToolSeverity = Rating(vulnerability, group),
+                ToolSeverity = rating ?? GroupRating(group, records.Where(r => index >= 0 && r.Group == index).Select(r => r.Rating)),
                 CvssVectors = Identifiers.Distinct(Vectors(vulnerability)),
                 Message = CallAnalysis(group, vulnerability.Text("id")),
             });
@@ -78,11 +80,10 @@ internal static class OsvPackageMapper
             .Concat(vulnerability.Items("affected").SelectMany(a => a.Get("database_specific")?.Items("cwes") ?? []).Select(c => c.Text("cweId")));
 
     /// <summary>
-    /// The database's rating (GHSA <c>database_specific.severity</c>: LOW, MODERATE, HIGH, CRITICAL); else the
-    /// highest CVSS v3 base score of the record's vectors; else the group's <c>max_severity</c> score that
-    /// osv-scanner computed over the aliases; else Info. CVSS v4 vectors are kept but not scored here.
+    /// A record's own rating: the database's (GHSA <c>database_specific.severity</c>: LOW, MODERATE, HIGH,
+    /// CRITICAL), else the highest CVSS v3 base score of its vectors. CVSS v4 vectors are kept but not scored here.
     /// </summary>
-    private static Severity Rating(JsonElement vulnerability, JsonElement? group)
+    private static Severity? OwnRating(JsonElement vulnerability)
     {
         if (SeverityScale.Parse(vulnerability.Get("database_specific")?.Text("severity")) is { } rated)
         {
@@ -93,13 +94,16 @@ internal static class OsvPackageMapper
             .Select(v => v is not null && CvssV3.TryScore(v, out var score, out _) ? score?.BaseScore : null)
             .OfType<double>()
             .ToList();
-        if (scores.Count > 0)
-        {
-            return SeverityScale.FromScore(scores.Max());
-        }
-
-        return SeverityScale.Parse(group?.Text("max_severity")) ?? Severity.Info;
+        return scores.Count > 0 ? SeverityScale.FromScore(scores.Max()) : null;
     }
+
+    /// <summary>
+    /// For a record without a rating of its own (Go vulndb and PYSEC records often have none): the
+    /// <c>max_severity</c> score osv-scanner computed for its alias group, else the highest rating of the group's
+    /// other records for this package (the GHSA record of the same CVE), else Info.
+    /// </summary>
+    private static Severity GroupRating(JsonElement? group, IEnumerable<Severity?> members) =>
+        SeverityScale.Parse(group?.Text("max_severity")) ?? members.Max() ?? Severity.Info;
 
     /// <summary>OSV <c>severity[]</c>: for the CVSS types, <c>score</c> is the vector.</summary>
     private static IEnumerable<string?> Vectors(JsonElement vulnerability) =>
