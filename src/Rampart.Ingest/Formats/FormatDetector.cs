@@ -116,7 +116,8 @@ internal static class FormatDetector
             return ReportFormat.Grype;
         }
 
-        if (facts.Has("auditReportVersion") || (facts.Has("advisories") && facts.Has("metadata")) || facts.IsOnly("error"))
+        // npm 6 writes a possibly large "actions" list before "advisories" and "metadata".
+        if (facts.Has("auditReportVersion") || (facts.Has("advisories") && (facts.Has("metadata") || facts.Has("actions"))) || facts.IsOnly("actions") || facts.IsOnly("error"))
         {
             return ReportFormat.NpmAudit; // the reader turns npm's {"error": …} object into a clear error
         }

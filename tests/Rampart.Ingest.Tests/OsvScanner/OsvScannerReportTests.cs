@@ -185,6 +185,22 @@ public sealed class OsvScannerReportTests
         Assert.Equal(("/app/package-lock.json", "pkg:npm/%40babel/core@7.0.0", "7.1.0"), (finding.LocationPath, finding.ComponentPurl, finding.FixedVersion));
     }
 
+    [Theory]
+    [InlineData("11", Severity.Info)]
+    [InlineData("-3", Severity.Info)]
+    [InlineData("9.8", Severity.Critical)]
+    public async Task ReadAsync_GroupMaxSeverityOutOfRange_IsIgnored(string maxSeverity, Severity expected)
+    {
+        var report = $$"""
+            {"results":[{"source":{"path":"go.mod","type":"lockfile"},"packages":[{"package":{"name":"stdlib","version":"1.20.0","ecosystem":"Go"},
+              "vulnerabilities":[{"id":"GO-2024-0001"}],"groups":[{"ids":["GO-2024-0001"],"max_severity":"{{maxSeverity}}"}]}]}]}
+            """;
+
+        var outcome = await ReportFile.ReadBytesAsync(Encoding.UTF8.GetBytes(report), "osv.json");
+
+        Assert.Equal(expected, Assert.Single(outcome.Findings).ToolSeverity);
+    }
+
     [Fact]
     public async Task ReadAsync_TruncatedReport_ThrowsWithFileAndLine()
     {

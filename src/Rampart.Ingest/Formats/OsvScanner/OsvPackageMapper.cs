@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Rampart.Core.Findings;
 using Rampart.Core.Ingest;
@@ -103,7 +104,13 @@ internal static class OsvPackageMapper
     /// other records for this package (the GHSA record of the same CVE), else Info.
     /// </summary>
     private static Severity GroupRating(JsonElement? group, IEnumerable<Severity?> members) =>
-        SeverityScale.Parse(group?.Text("max_severity")) ?? members.Max() ?? Severity.Info;
+        Score(group?.Text("max_severity")) ?? members.Max() ?? Severity.Info;
+
+    /// <summary>A CVSS score as text; outside 0–10 it is ignored (lenient reading) rather than trusted.</summary>
+    private static Severity? Score(string? text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var score) && score is >= 0 and <= 10
+            ? SeverityScale.FromScore(score)
+            : null;
 
     /// <summary>OSV <c>severity[]</c>: for the CVSS types, <c>score</c> is the vector.</summary>
     private static IEnumerable<string?> Vectors(JsonElement vulnerability) =>
