@@ -110,12 +110,14 @@ internal static class FormatDetector
 
     private static ReportFormat? DecideOther(TopLevelFacts facts)
     {
-        if (facts.Has("matches") && (facts.Has("descriptor") || facts.Has("source")))
+        // Grype writes matches first: in a large report the prefix shows no other name.
+        if (facts.Has("matches") && (facts.Has("descriptor") || facts.Has("source") || facts.IsOnly("matches")))
         {
             return ReportFormat.Grype;
         }
 
-        if (facts.Has("auditReportVersion") || (facts.Has("advisories") && facts.Has("metadata")) || facts.IsOnly("error"))
+        // npm 6 writes a possibly large "actions" list before "advisories" and "metadata".
+        if (facts.Has("auditReportVersion") || (facts.Has("advisories") && (facts.Has("metadata") || facts.Has("actions"))) || facts.IsOnly("actions") || facts.IsOnly("error"))
         {
             return ReportFormat.NpmAudit; // the reader turns npm's {"error": …} object into a clear error
         }

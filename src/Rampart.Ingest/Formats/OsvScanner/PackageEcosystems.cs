@@ -1,0 +1,126 @@
+using System.Globalization;
+
+namespace Rampart.Ingest.Formats.OsvScanner;
+
+/// <summary>
+/// Builds package URLs (purl-spec) for the language ecosystems whose name alone identifies a package, so that
+/// a plain (name, version, ecosystem) from OSV-Scanner, npm audit or Grype meets another tool's purl.
+/// OS package ecosystems (Debian, Alpine, RPM…) need a distribution namespace the reports do not give reliably:
+/// no purl is made for them.
+/// </summary>
+internal static class PackageEcosystems
+{
+    /// <param name="ecosystem">An OSV ecosystem name ("npm", "Go", "PyPI", "Packagist", "Maven", "crates.io"…), optionally with ":suffix".</param>
+    public static string? Purl(string? ecosystem, string? name, string? version)
+    {
+        if (string.IsNullOrWhiteSpace(ecosystem) || string.IsNullOrWhiteSpace(name))
+        {
+            return null;
+        }
+
+        var colon = ecosystem.IndexOf(':', StringComparison.Ordinal);
+        var key = (colon >= 0 ? ecosystem[..colon] : ecosystem).Trim().ToUpperInvariant();
+        name = name.Trim();
+        var path = key switch
+        {
+            "NPM" => "npm/" + Segments(name, '/'),
+            "GO" or "GOLANG" => "golang/" + Segments(name, '/'),
+            "PYPI" => "pypi/" + Escape(name.ToLowerInvariant().Replace('_', '-')),
+            "PACKAGIST" => "composer/" + Segments(name, '/'),
+            "MAVEN" => "maven/" + Segments(name, ':'),
+            "CRATES.IO" => "cargo/" + Escape(name),
+            "RUBYGEMS" => "gem/" + Escape(name),
+            "NUGET" => "nuget/" + Escape(name),
+            "HEX" => "hex/" + Escape(name),
+            "PUB" => "pub/" + Escape(name),
+            _ => null,
+        };
+        if (path is null)
+        {
+            return null;
+        }
+
+        return string.IsNullOrWhiteSpace(version) ? "pkg:" + path : $"pkg:{path}@{Escape(version.Trim())}";
+    }
+
+    /// <summary>Grype artifact types for the same ecosystems (used only when Grype gives no purl).</summary>
+    public static string? FromGrypeType(string? type) => type switch
+    {
+        "npm" => "npm",
+        "python" => "PyPI",
+        "go-module" => "Go",
+        "php-composer" => "Packagist",
+        "rust-crate" => "crates.io",
+        "gem" => "RubyGems",
+        "dotnet" => "NuGet",
+        "hex" => "Hex",
+        "dart-pub" => "Pub",
+        _ => null,
+    };
+
+    /// <summary>
+    /// Orders two versions by their numeric and textual parts ("1.10.0" &gt; "1.9.2"; "1.24.0-rc.2" &lt; "1.24.0").
+    /// A heuristic shared by semver, PEP 440 and Go versions in their common forms; not an ecosystem-exact order.
+    /// </summary>
+    public static int CompareVersions(string left, string right)
+    {
+        var a = Tokens(left);
+        var b = Tokens(right);
+        for (var i = 0; i < Math.Max(a.Count, b.Count); i++)
+        {
+            if (i >= a.Count || i >= b.Count)
+            {
+                // The longer one goes on: with a number it is a later release, with text a pre-release.
+                var rest = i >= a.Count ? b[i] : a[i];
+                var longerIsGreater = rest.Number is not null;
+                return (i >= a.Count) == longerIsGreater ? -1 : 1;
+            }
+
+            var order = (a[i].Number, b[i].Number) switch
+            {
+                ({ } x, { } y) => x.CompareTo(y),
+                (not null, null) => 1, // a release number sorts after a pre-release word
+                (null, not null) => -1,
+                _ => string.CompareOrdinal(a[i].Text, b[i].Text),
+            };
+            if (order != 0)
+            {
+                return order;
+            }
+        }
+
+        return 0;
+    }
+
+    private static string Segments(string name, char separator) =>
+        string.Join('/', name.Split(separator, StringSplitOptions.RemoveEmptyEntries).Select(Escape));
+
+    private static string Escape(string text) => Uri.EscapeDataString(text);
+
+    private static List<(decimal? Number, string Text)> Tokens(string version)
+    {
+        var tokens = new List<(decimal?, string)>();
+        var text = version.Trim().TrimStart('v', 'V');
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var boundary = i == text.Length
+                || text[i] is '.' or '-' or '+' or '_' or '~'
+                || (i > start && char.IsAsciiDigit(text[i]) != char.IsAsciiDigit(text[i - 1]));
+            if (!boundary)
+            {
+                continue;
+            }
+
+            if (i > start)
+            {
+                var part = text[start..i];
+                tokens.Add(decimal.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? (number, part) : (null, part.ToLowerInvariant()));
+            }
+
+            start = text.Length > i && !char.IsAsciiLetterOrDigit(text[i]) ? i + 1 : i;
+        }
+
+        return tokens;
+    }
+}
