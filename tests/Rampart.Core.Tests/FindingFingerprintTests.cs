@@ -56,6 +56,43 @@ public sealed class FindingFingerprintTests
     }
 
     [Fact]
+    public void Compute_SameSnippetMovedTenLinesDown_KeepsFingerprint()
+    {
+        var before = new ReportedFinding { Kind = FindingKind.Code, Tool = "gosec", Title = "Weak RNG", RuleId = "G404", LocationPath = "main.go", StartLine = 106, Snippet = "token := rand.Int()" };
+        var moved = before with { StartLine = 116 };
+
+        Assert.Equal(FindingFingerprint.Compute(before), FindingFingerprint.Compute(moved));
+    }
+
+    [Fact]
+    public void Compute_OtherSnippetAtSameLine_GivesAnotherFingerprint()
+    {
+        var a = new ReportedFinding { Kind = FindingKind.Code, Tool = "gosec", Title = "Weak RNG", RuleId = "G404", LocationPath = "main.go", StartLine = 106, Snippet = "token := rand.Int()" };
+        var other = a with { Snippet = "nonce := rand.Int()" };
+
+        Assert.NotEqual(FindingFingerprint.Compute(a), FindingFingerprint.Compute(other));
+    }
+
+    [Fact]
+    public void Compute_SnippetReindented_KeepsFingerprint()
+    {
+        var a = new ReportedFinding { Kind = FindingKind.Secret, Tool = "t", Title = "Key", RuleId = "aws", LocationPath = "a.py", StartLine = 3, Snippet = "key = \"AKIA\"" };
+        var reindented = a with { Snippet = "\t\tkey  =\n \"AKIA\"  \r\n" };
+
+        Assert.Equal(FindingFingerprint.Compute(a), FindingFingerprint.Compute(reindented));
+        Assert.Equal("secret|aws|a.py|snippet:key = \"AKIA\"", FindingFingerprint.CanonicalKey(reindented));
+    }
+
+    [Fact]
+    public void CanonicalKey_ToolFingerprint_WinsOverSnippetAndLine()
+    {
+        var reported = new ReportedFinding { Kind = FindingKind.Misconfiguration, Tool = "t", Title = "Root", RuleId = "K8S-4", LocationPath = "./k8s/app.yaml", StartLine = 18, Snippet = "runAsNonRoot: false", ToolFingerprint = "h=1" };
+
+        Assert.Equal("misconfiguration|K8S-4|k8s/app.yaml|h=1", FindingFingerprint.CanonicalKey(reported));
+        Assert.Equal("misconfiguration|K8S-4|k8s/app.yaml|18", FindingFingerprint.CanonicalKey(reported with { ToolFingerprint = null, Snippet = "  " }));
+    }
+
+    [Fact]
     public void Compute_Always_IsLowerCaseSha256Hex()
     {
         var fingerprint = FindingFingerprint.Compute(Vulnerability("Trivy", null, "openssl", "1.1.1k", "CVE-2021-3711"));

@@ -40,7 +40,8 @@ public sealed class FormatDetectionTests
 
         Assert.Contains("hello.json", error.Message, StringComparison.Ordinal);
         Assert.Contains("not a recognized report format", error.Message, StringComparison.Ordinal);
-        Assert.Contains("SARIF 2.1.0, CycloneDX JSON 1.4–1.6 and Trivy JSON", error.Message, StringComparison.Ordinal);
+        Assert.Contains("(supported: SARIF 2.1.0, CycloneDX JSON/XML,", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Rampart generic JSON/CSV)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -48,7 +49,7 @@ public sealed class FormatDetectionTests
     {
         var error = Assert.Throws<ReportFormatException>(() => Detect(""));
 
-        Assert.Equal("the file is empty", error.Reason);
+        Assert.Equal("the file is empty; to record an empty scan, name the format (--format)", error.Reason);
     }
 
     [Fact]
@@ -56,7 +57,7 @@ public sealed class FormatDetectionTests
     {
         var error = Assert.Throws<ReportFormatException>(() => Detect(" \r\n\t  \n"));
 
-        Assert.Equal("the file is empty", error.Reason);
+        Assert.Equal("the file is empty; to record an empty scan, name the format (--format)", error.Reason);
     }
 
     [Fact]

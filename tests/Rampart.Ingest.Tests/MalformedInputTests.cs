@@ -58,7 +58,7 @@ public sealed class MalformedInputTests
     {
         var error = await Assert.ThrowsAsync<ReportFormatException>(() => ReportFile.ReadBytesAsync([], "empty.json"));
 
-        Assert.Equal("empty.json: the file is empty", error.Message);
+        Assert.Equal("empty.json: the file is empty; to record an empty scan, name the format (--format)", error.Message);
     }
 
     [Fact]
@@ -132,7 +132,8 @@ public sealed class MalformedInputTests
 
         var error = await Assert.ThrowsAsync<ReportFormatException>(() => ReportFile.ReadBytesAsync(content, "two.sarif"));
 
-        Assert.Contains("invalid JSON", error.Reason, StringComparison.Ordinal);
+        Assert.Contains("invalid JSON: there is content after the Sarif report", error.Reason, StringComparison.Ordinal);
+        Assert.Equal((1, 30), (error.Line, error.BytePosition));
     }
 
     [Fact]

@@ -10,14 +10,14 @@ public sealed class SarifReportTests
     {
         var outcome = await ReportFile.ReadCorpusAsync("sarif/codeql-2.20.4_javascript.sarif");
 
-        // jq '.runs[0].results[] | select(.ruleId=="js/sql-injection")': core/appHandler.js:11, hash 3758794982546b55:1;
+        // jq '.runs[0].results[] | select(.ruleId=="js/sql-injection")': core/appHandler.js:11, hash 3758794982546b55:1, column 19;
         // rule 22 is tagged external/cwe/cwe-089, cwe-090, cwe-943 and has security-severity 8.8.
         var finding = Assert.Single(outcome.Findings, f => f.RuleId == "js/sql-injection");
         Assert.Equal(FindingKind.Code, finding.Kind);
         Assert.Equal(["CWE-89", "CWE-90", "CWE-943"], finding.Cwes);
         Assert.Equal("core/appHandler.js", finding.LocationPath);
         Assert.Equal(11, finding.StartLine);
-        Assert.Equal("primaryLocationLineHash=3758794982546b55:1", finding.ToolFingerprint);
+        Assert.Equal("primaryLocationLineHash=3758794982546b55:1;primaryLocationStartColumnFingerprint=19", finding.ToolFingerprint);
         Assert.Equal("Database query built from user-controlled sources", finding.Title);
         Assert.True(finding.ToolSeverity == Severity.High, $"security-severity 8.8 is High, got {finding.ToolSeverity}");
     }

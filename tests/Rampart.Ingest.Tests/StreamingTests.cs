@@ -4,6 +4,8 @@ using Rampart.Testing;
 
 namespace Rampart.Ingest.Tests;
 
+/// <summary>Measures process-wide memory, so it runs alone (with the heavy inputs) rather than beside other tests.</summary>
+[Collection(nameof(BadInput.HeavyInputTests))]
 public sealed class StreamingTests
 {
     [Fact]

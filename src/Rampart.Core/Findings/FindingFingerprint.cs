@@ -8,6 +8,18 @@ namespace Rampart.Core.Findings;
 /// The stable identity of a weakness on an asset. The same weakness reported by two tools, or by one tool in
 /// two scans, must give the same fingerprint; the asset is not part of it because findings are keyed per asset.
 /// </summary>
+/// <remarks>
+/// <para>Vulnerabilities: the preferred id (CVE first) | the package name without namespace | the version.</para>
+/// <para>
+/// Code, misconfigurations, secrets and the other located kinds: the kind | the rule (else the title) | the
+/// normalized path, then the first of
+/// (1) the tool's own fingerprint (SARIF partialFingerprints, primaryLocationLineHash preferred, else fingerprints),
+/// which survives edits elsewhere in the file;
+/// (2) the normalized snippet (whitespace runs collapsed, trimmed), so the same code moved to another line keeps
+/// its identity while different code at the same line gets another;
+/// (3) the start line.
+/// </para>
+/// </remarks>
 public static class FindingFingerprint
 {
     /// <summary>The canonical key before hashing; exposed so tests and support can see what was compared.</summary>
@@ -25,14 +37,46 @@ public static class FindingFingerprint
                 reported.ComponentVersion ?? "",
                 reported.LocationPath is { } target && reported.ComponentPurl is null && reported.ComponentName is null ? target : ""),
 
-            // Code, configuration and secrets: a tool's own fingerprint survives code moving between lines;
-            // without one, the rule at a path and line is the identity.
+            // Code, configuration and secrets: a tool's own fingerprint survives code moving between lines; without
+            // one, the code itself (the snippet) does; without a snippet, the rule at a path and line is the identity.
             _ => string.Join('|',
                 reported.Kind.ToString().ToLowerInvariant(),
                 reported.RuleId ?? reported.Title,
                 NormalizePath(reported.LocationPath),
-                reported.ToolFingerprint ?? reported.StartLine?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ""),
+                reported.ToolFingerprint
+                    ?? (NormalizeSnippet(reported.Snippet) is { } snippet ? "snippet:" + snippet : null)
+                    ?? reported.StartLine?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ""),
         };
+    }
+
+    /// <summary>Whitespace runs (line breaks, indentation) collapse to one space and the ends are trimmed; null when nothing is left.</summary>
+    public static string? NormalizeSnippet(string? snippet)
+    {
+        if (string.IsNullOrWhiteSpace(snippet))
+        {
+            return null;
+        }
+
+        var builder = new StringBuilder(snippet.Length);
+        var pendingSpace = false;
+        foreach (var c in snippet.AsSpan().Trim())
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                pendingSpace = true;
+                continue;
+            }
+
+            if (pendingSpace)
+            {
+                builder.Append(' ');
+                pendingSpace = false;
+            }
+
+            builder.Append(c);
+        }
+
+        return builder.ToString();
     }
 
     public static string Compute(ReportedFinding reported)

@@ -62,7 +62,18 @@ internal static class FormatDetector
         }
 
         var facts = Scan(content, isWholeFile);
-        return Decide(facts) ?? throw NotRecognized(fileName, facts);
+        var format = Decide(facts) ?? throw NotRecognized(fileName, facts);
+        if (facts.SecondValue is { } second && format != ReportFormat.Garak)
+        {
+            // Only JSON Lines reports (garak) hold several top-level values; anything else ends after its first.
+            throw new ReportFormatException(
+                fileName,
+                $"invalid JSON: there is content after the {format} report (a second top-level value); a report is a single JSON value",
+                1 + content[..(int)second].Count((byte)'\n'),
+                bom + second);
+        }
+
+        return format;
     }
 
     private static ReportFormat? Decide(TopLevelFacts facts)
@@ -77,10 +88,10 @@ internal static class FormatDetector
             return facts.FirstItemHasTarget ? ReportFormat.Trivy : null;
         }
 
-        if (facts.HasManyValues)
+        if (facts.SecondValue is not null && facts.IsObject && (facts.Has("entry_type") || (facts.Has("probe") && facts.Has("detector"))))
         {
             // JSON Lines: garak writes one object per line, each with an entry_type (report) or probe/detector (hitlog).
-            return facts.Has("entry_type") || (facts.Has("probe") && facts.Has("detector")) ? ReportFormat.Garak : null;
+            return ReportFormat.Garak;
         }
 
         if (string.Equals(facts.BomFormat, "CycloneDX", StringComparison.OrdinalIgnoreCase))
@@ -221,8 +232,15 @@ internal static class FormatDetector
         facts.Values.GetValueOrDefault("@context")?.Contains("spdx", StringComparison.OrdinalIgnoreCase) == true
             ? new ReportFormatException(fileName, "SPDX 3.0 is not supported yet; export SPDX 2.3 JSON") // JSON-LD: {"@context", "@graph"}
             : facts.Error is { } error
-            ? new ReportFormatException(fileName, $"not a recognized report format: the content is not valid JSON (supported: {SupportedFormats})", error.LineNumber + 1, inner: error)
+            ? new ReportFormatException(fileName, $"not a recognized report format: the content is not valid JSON ({JsonReason(error)}) (supported: {SupportedFormats})", error.LineNumber + 1, inner: error)
             : new ReportFormatException(fileName, $"not a recognized report format (supported: {SupportedFormats})");
+
+    /// <summary>The JSON reader's message without its trailing 0-based position, which the exception gives 1-based.</summary>
+    private static string JsonReason(JsonException error)
+    {
+        var cut = error.Message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return (cut > 0 ? error.Message[..cut] : error.Message).TrimEnd('.', ' ');
+    }
 
     /// <summary>Reads the top level of the JSON prefix: property names, a few small values, the first array item's names.</summary>
     private static TopLevelFacts Scan(ReadOnlySpan<byte> json, bool isWholeFile)
@@ -234,6 +252,12 @@ internal static class FormatDetector
             while (reader.Read())
             {
                 var depth = reader.CurrentDepth;
+                if (depth == 0 && reader.TokenType is not (JsonTokenType.EndObject or JsonTokenType.EndArray) && facts.TopLevelValues++ > 0)
+                {
+                    facts.SecondValue = reader.TokenStartIndex;
+                    return facts; // a second top-level value: JSON Lines or trailing content; the first value's names decide
+                }
+
                 switch (reader.TokenType)
                 {
                     case JsonTokenType.Null when depth == 0:
@@ -242,9 +266,9 @@ internal static class FormatDetector
                     case JsonTokenType.StartArray when depth == 0:
                         facts.IsArray = true;
                         break;
-                    case JsonTokenType.StartObject when depth == 0 && facts.ObjectCount++ > 0:
-                        facts.HasManyValues = true;
-                        return facts; // a second top-level value: JSON Lines; the first object's names decide
+                    case JsonTokenType.StartObject when depth == 0:
+                        facts.IsObject = true;
+                        break;
                     case JsonTokenType.EndObject when depth == 1 && facts.IsArray:
                         return facts; // only the first item of a top-level array matters
                     case JsonTokenType.PropertyName when depth == 2 && facts.IsArray:
@@ -284,9 +308,12 @@ internal static class FormatDetector
 
         public bool IsArray { get; set; }
 
-        public int ObjectCount { get; set; }
+        public bool IsObject { get; set; }
 
-        public bool HasManyValues { get; set; }
+        public int TopLevelValues { get; set; }
+
+        /// <summary>The offset of a second top-level value, when there is one.</summary>
+        public long? SecondValue { get; set; }
 
         public bool FirstItemHasTarget { get; set; }
 

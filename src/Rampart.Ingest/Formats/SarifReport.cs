@@ -3,6 +3,7 @@ using System.Text.Json;
 using Rampart.Core.Findings;
 using Rampart.Core.Ingest;
 using Rampart.Ingest.Json;
+using Rampart.Ingest.Normalization;
 
 namespace Rampart.Ingest.Formats;
 
@@ -91,6 +92,9 @@ internal static class SarifReport
                         }
 
                         break;
+                    case "automationDetails":
+                        metadata.Scope ??= Scope((await json.ReadDetachedAsync(cancellationToken)).Text("id"));
+                        break;
                     case "invocations":
                         var invocations = await json.ReadDetachedAsync(cancellationToken);
                         metadata.ScanDate ??= invocations.Items()
@@ -125,6 +129,23 @@ internal static class SarifReport
         {
             bufferedResults?.Dispose();
         }
+    }
+
+    /// <summary>
+    /// §3.17.4: <c>automationDetails.id</c> is "category/instance" (e.g. "nightly-scan/api/2024-05-01"); the category
+    /// names what the scan covers, the instance names one run of it, so the scope is the part before the last '/'.
+    /// An id without '/' is taken whole: as a scope, an instance id alone would make every scan its own scope.
+    /// </summary>
+    private static string? Scope(string? id)
+    {
+        var text = id?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        var slash = text.LastIndexOf('/');
+        return ScannerText.Short((slash > 0 ? text[..slash] : text).Trim('/'));
     }
 
     private static ReportedFinding? Map(JsonTokenStream json, JsonDocument document, SarifRun run)

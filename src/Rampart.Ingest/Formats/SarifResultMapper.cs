@@ -10,11 +10,14 @@ namespace Rampart.Ingest.Formats;
 /// <summary>Turns one SARIF 2.1.0 <c>result</c> (§3.27) into a <see cref="ReportedFinding"/>.</summary>
 internal static partial class SarifResultMapper
 {
-    /// <returns>Null for results that report no problem (<c>kind</c> "pass" or "notApplicable", §3.27.9).</returns>
+    /// <returns>
+    /// Null for results that report no problem (<c>kind</c> "pass" or "notApplicable", §3.27.9) and for results
+    /// whose <c>baselineState</c> is "absent" (§3.27.24): the tool says they were in the baseline and are gone now.
+    /// </returns>
     public static ReportedFinding? Map(JsonElement result, SarifRun run)
     {
         var kind = result.Text("kind");
-        if (kind is "pass" or "notApplicable")
+        if (kind is "pass" or "notApplicable" || result.Text("baselineState") == "absent")
         {
             return null;
         }
@@ -45,7 +48,9 @@ internal static partial class SarifResultMapper
             FixedVersion = dependency?.FixedVersion,
             LocationPath = ArtifactPath(physical?.Get("artifactLocation")?.Text("uri"))
                 ?? ScannerText.Short(location.Items("logicalLocations").FirstOrDefault().Text("fullyQualifiedName")),
+            // Lenient reading: a start line below 1 or beyond a 32-bit integer is no real line and is ignored.
             StartLine = physical?.Get("region")?.Int32("startLine") is > 0 and var line ? line : null,
+            Snippet = Snippet(physical),
             ToolSeverity = Severity(result, rule, kind),
             ToolFingerprint = Fingerprint(result),
             Suppressed = result.Items("suppressions").Any(s => s.Text("status") is null or "accepted"),
@@ -59,8 +64,8 @@ internal static partial class SarifResultMapper
     /// </summary>
     private static Severity Severity(JsonElement result, JsonElement? rule, string? kind)
     {
-        var scored = SeverityScale.Parse(rule?.Get("properties")?.Text("security-severity"))
-            ?? SeverityScale.Parse(result.Get("properties")?.Text("security-severity"))
+        var scored = SecuritySeverity(rule?.Get("properties")?.Text("security-severity"))
+            ?? SecuritySeverity(result.Get("properties")?.Text("security-severity"))
             ?? SeverityScale.Parse(result.Get("properties")?.Text("issue_severity")); // Bandit's own rating
         if (scored is { } severity)
         {
@@ -73,6 +78,28 @@ internal static partial class SarifResultMapper
             ?? "warning";
         return SeverityScale.FromSarifLevel(level);
     }
+
+    /// <summary>
+    /// A <c>security-severity</c> score banded like CVSS v3 (GitHub's convention), or a severity word. Lenient
+    /// reading: a score outside 0–10 (or not a finite number) is no CVSS-like score and is ignored, so the level decides.
+    /// </summary>
+    private static Severity? SecuritySeverity(string? text)
+    {
+        if (double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var score))
+        {
+            return score is >= 0 and <= 10 ? SeverityScale.FromScore(score) : null;
+        }
+
+        return SeverityScale.Parse(text);
+    }
+
+    /// <summary>
+    /// The code at the result's first location (§3.30.13 <c>region.snippet</c>, else the wider <c>contextRegion</c>),
+    /// normalized for matching: whitespace runs collapse to one space, trimmed, clipped to 500 characters.
+    /// </summary>
+    private static string? Snippet(JsonElement? physical) =>
+        ScannerText.Short(physical?.Get("region")?.Get("snippet")?.Text("text")
+            ?? physical?.Get("contextRegion")?.Get("snippet")?.Text("text"));
 
     /// <summary>§3.11: message text, else the rule's <c>messageStrings</c> entry with its {n} placeholders filled.</summary>
     private static string? MessageText(JsonElement result, JsonElement? rule)
@@ -99,7 +126,12 @@ internal static partial class SarifResultMapper
             var properties = owner?.Get("properties");
             foreach (var tag in properties?.Items("tags") ?? [])
             {
-                yield return tag.AsText();
+                // "external/cwe/cwe-079" (CodeQL), "CWE-79" or "CWE-79: Improper…" (Semgrep, Snyk); a bare number is no CWE.
+                if (tag.AsText() is { } text
+                    && (text.StartsWith("cwe", StringComparison.OrdinalIgnoreCase) || text.StartsWith("external/cwe/", StringComparison.OrdinalIgnoreCase)))
+                {
+                    yield return text;
+                }
             }
 
             // Some producers add "cwe": "CWE-79" or "cwe": ["CWE-79: …"].
@@ -123,7 +155,12 @@ internal static partial class SarifResultMapper
         }
     }
 
-    /// <summary>§3.27.17/§3.27.16: a partial fingerprint (primaryLocationLineHash preferred), else a full one, as "key=value".</summary>
+    /// <summary>
+    /// §3.27.17/§3.27.16: the partial fingerprints, else the full fingerprints, as "key=value" pairs joined by ';'
+    /// in ordinal key order, so the identity does not depend on how the tool ordered its keys. All partial
+    /// fingerprints count, as in GitHub code scanning: CodeQL gives two results on one line the same
+    /// primaryLocationLineHash and tells them apart by primaryLocationStartColumnFingerprint.
+    /// </summary>
     private static string? Fingerprint(JsonElement result)
     {
         foreach (var name in new[] { "partialFingerprints", "fingerprints" })
@@ -133,12 +170,14 @@ internal static partial class SarifResultMapper
                 continue;
             }
 
-            var entries = fingerprints.EnumerateObject().Where(p => p.Value.AsText() is not null).ToList();
-            var chosen = entries.FirstOrDefault(p => p.Name == "primaryLocationLineHash");
-            chosen = chosen.Value.ValueKind == JsonValueKind.Undefined ? entries.FirstOrDefault() : chosen;
-            if (chosen.Value.ValueKind != JsonValueKind.Undefined)
+            var pairs = fingerprints.EnumerateObject()
+                .Where(p => !string.IsNullOrWhiteSpace(p.Value.AsText()))
+                .OrderBy(p => p.Name, StringComparer.Ordinal)
+                .Select(p => $"{p.Name}={p.Value.AsText()}")
+                .ToList();
+            if (pairs.Count > 0)
             {
-                return ScannerText.Short($"{chosen.Name}={chosen.Value.AsText()}");
+                return ScannerText.Short(string.Join(';', pairs));
             }
         }
 

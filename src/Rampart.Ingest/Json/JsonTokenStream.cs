@@ -36,6 +36,7 @@ internal sealed class JsonTokenStream
     private bool _isFinal;
     private bool _started;
     private bool _anyToken;
+    private bool _valueComplete;
     private JsonReaderState _state = new(ReaderOptions);
 
     public JsonTokenStream(Stream stream, string fileName)
@@ -55,6 +56,12 @@ internal sealed class JsonTokenStream
     public ReadOnlySpan<byte> Unconsumed => _buffer.AsSpan(_start, _end - _start);
 
     public bool IsComplete => _isFinal;
+
+    /// <summary>The 1-based line of the next unconsumed byte (just after the last token read).</summary>
+    public long Line => _line;
+
+    /// <summary>The 0-based offset in the file of the next unconsumed byte.</summary>
+    public long BytePosition => _bufferOffset + _start;
 
     /// <summary>Buffers at least <see cref="PrefetchLength"/> bytes, or the whole stream if it is shorter.</summary>
     public async ValueTask PrefetchAsync(CancellationToken cancellationToken)
@@ -239,6 +246,8 @@ internal sealed class JsonTokenStream
         _start += consumed;
         _state = reader.CurrentState;
         _anyToken = true;
+        _valueComplete |= reader.CurrentDepth == 0
+            && reader.TokenType is not (JsonTokenType.None or JsonTokenType.StartObject or JsonTokenType.StartArray or JsonTokenType.PropertyName);
     }
 
     private ReportFormatException Translate(JsonException ex, long consumed)
@@ -251,7 +260,9 @@ internal sealed class JsonTokenStream
         // The reader's message ends with its own 0-based "LineNumber: n | BytePositionInLine: m."; we report 1-based.
         var message = ex.Message;
         var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        var reason = "invalid JSON: " + (cut > 0 ? message[..cut] : message);
+        var reason = _valueComplete
+            ? "invalid JSON: there is content after the report (a second top-level value); a report is a single JSON value"
+            : "invalid JSON: " + (cut > 0 ? message[..cut] : message);
         return new ReportFormatException(FileName, reason, ex.LineNumber + 1, _bufferOffset + _start + consumed, ex);
     }
 
