@@ -2,6 +2,11 @@ using BenchmarkDotNet.Running;
 using Rampart.Benchmarks.EndToEnd;
 
 // `e2e ...` runs the end-to-end import and query measurement; anything else goes to BenchmarkDotNet.
+if (args.Length > 1 && args[0] == "e2e-writer")
+{
+    return await Rampart.Benchmarks.EndToEnd.WriterOnly.RunAsync(args);
+}
+
 if (args.Length > 0 && args[0] == "e2e")
 {
     return await ImportAndQueryRun.RunAsync(args[1..]);

@@ -4,15 +4,16 @@ namespace Rampart.Services.Imports;
 
 /// <summary>
 /// What the import knows of one finding of the asset: loaded once (one query), then updated as results arrive.
-/// About 60 bytes per finding, so a million-finding asset costs some 60 MB for the duration of its import.
+/// A struct kept inline in the dictionary (about 64 bytes per finding with its key, and no object per finding for the
+/// garbage collector to trace), so a million-finding asset costs some 70 MB for the duration of its import.
 /// </summary>
-internal sealed class FindingState
+internal struct FindingState
 {
-    public long FindingId { get; init; }
+    public long FindingId { get; set; }
 
     public FindingStatus Status { get; set; }
 
-    public DateTimeOffset FirstSeen { get; init; }
+    public DateTimeOffset FirstSeen { get; set; }
 
     /// <summary>This source's observation of the finding; 0 when the source has none yet.</summary>
     public long ObservationId { get; set; }

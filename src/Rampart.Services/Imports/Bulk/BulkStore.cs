@@ -32,6 +32,9 @@ internal abstract class BulkStore(RampartDbContext db) : IDisposable
     public abstract Task InsertAsync<T>(BulkTable table, IReadOnlyList<T> rows, CancellationToken cancellationToken)
         where T : class;
 
+    /// <summary>Inserts rows of a hand-written shape (the hot tables); keys already set.</summary>
+    public abstract Task InsertRowsAsync<T>(RowShape<T> shape, IReadOnlyList<T> rows, CancellationToken cancellationToken);
+
     /// <summary>Runs one parameterized statement once per row of values, batched; returns the total rows affected.</summary>
     public abstract Task<int> ExecuteForEachAsync(string sql, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken);
 

@@ -62,6 +62,25 @@ internal sealed class PostgresBulkStore(RampartDbContext db) : BulkStore(db)
         await importer.CompleteAsync(cancellationToken);
     }
 
+    public override async Task InsertRowsAsync<T>(RowShape<T> shape, IReadOnlyList<T> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var copy = $"COPY {Quote(shape.Table)} ({string.Join(", ", shape.Columns.Select(Quote))}) FROM STDIN (FORMAT BINARY)";
+        await using var importer = await Npgsql.BeginBinaryImportAsync(copy, cancellationToken);
+        var writer = new CopyWriter(importer);
+        foreach (var row in rows)
+        {
+            importer.StartRow();
+            shape.Write(row, writer);
+        }
+
+        await importer.CompleteAsync(cancellationToken);
+    }
+
     public override async Task<int> ExecuteForEachAsync(string sql, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
     {
         var affected = 0;
@@ -95,6 +114,62 @@ internal sealed class PostgresBulkStore(RampartDbContext db) : BulkStore(db)
         }
 
         return result;
+    }
+
+    /// <summary>Typed binary COPY values (buffered; the synchronous calls avoid a state machine per value).</summary>
+    private sealed class CopyWriter(NpgsqlBinaryImporter importer) : IRowWriter
+    {
+        public void Text(string? value)
+        {
+            if (value is null)
+            {
+                importer.WriteNull();
+            }
+            else
+            {
+                importer.Write(value, NpgsqlDbType.Text);
+            }
+        }
+
+        public void Int64(long value) => importer.Write(value, NpgsqlDbType.Bigint);
+
+        public void Int32(int? value)
+        {
+            if (value is { } number)
+            {
+                importer.Write(number, NpgsqlDbType.Integer);
+            }
+            else
+            {
+                importer.WriteNull();
+            }
+        }
+
+        public void Double(double? value)
+        {
+            if (value is { } number)
+            {
+                importer.Write(number, NpgsqlDbType.Double);
+            }
+            else
+            {
+                importer.WriteNull();
+            }
+        }
+
+        public void Boolean(bool value) => importer.Write(value, NpgsqlDbType.Boolean);
+
+        public void Date(DateTimeOffset? value)
+        {
+            if (value is { } date)
+            {
+                importer.Write(date.ToUniversalTime(), NpgsqlDbType.TimestampTz);
+            }
+            else
+            {
+                importer.WriteNull();
+            }
+        }
     }
 
     private static NpgsqlDbType TypeOf(Type type) => type switch

@@ -15,6 +15,7 @@ internal sealed class SqliteBulkStore(RampartDbContext db) : BulkStore(db)
 {
     private readonly Dictionary<string, long> _nextIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, sqlite3_stmt> _inserts = new(StringComparer.Ordinal);
+    private readonly Binder _binder = new();
 
     private sqlite3 Handle => ((SqliteConnection)Connection).Handle!;
 
@@ -91,6 +92,41 @@ internal sealed class SqliteBulkStore(RampartDbContext db) : BulkStore(db)
         return Task.CompletedTask;
     }
 
+    public override Task InsertRowsAsync<T>(RowShape<T> shape, IReadOnlyList<T> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        if (!_inserts.TryGetValue(shape.Table, out var statement))
+        {
+            var sql = $"INSERT INTO {Quote(shape.Table)} ({string.Join(", ", shape.Columns.Select(Quote))}) VALUES ({string.Join(", ", shape.Columns.Select(_ => "?"))})";
+            Check(raw.sqlite3_prepare_v2(Handle, sql, out statement), shape.Table);
+            _inserts[shape.Table] = statement;
+        }
+
+        foreach (var row in rows)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            _binder.Start(statement);
+            shape.Write(row, _binder);
+            if (_binder.Error != raw.SQLITE_OK)
+            {
+                Check(_binder.Error, shape.Table);
+            }
+
+            var step = raw.sqlite3_step(statement);
+            raw.sqlite3_reset(statement);
+            if (step != raw.SQLITE_DONE)
+            {
+                Check(step, shape.Table);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
     public override async Task<int> ExecuteForEachAsync(string sql, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
@@ -123,6 +159,64 @@ internal sealed class SqliteBulkStore(RampartDbContext db) : BulkStore(db)
 
         _inserts.Clear();
         base.Dispose(disposing);
+    }
+
+    /// <summary>Binds by position; text is encoded into one reused buffer (SQLite copies it), dates are UTC ticks.</summary>
+    private sealed class Binder : IRowWriter
+    {
+        private byte[] _utf8 = new byte[4096];
+
+        public int Error { get; private set; }
+
+        private sqlite3_stmt Statement { get; set; } = null!;
+
+        private int Position { get; set; }
+
+        public void Start(sqlite3_stmt statement)
+        {
+            Statement = statement;
+            Position = 0;
+            Error = raw.SQLITE_OK;
+        }
+
+        public void Text(string? value)
+        {
+            if (value is null)
+            {
+                Result(raw.sqlite3_bind_null(Statement, ++Position));
+                return;
+            }
+
+            var length = System.Text.Encoding.UTF8.GetMaxByteCount(value.Length);
+            if (length > _utf8.Length)
+            {
+                _utf8 = new byte[Math.Max(length, _utf8.Length * 2)];
+            }
+
+            var written = System.Text.Encoding.UTF8.GetBytes(value, _utf8);
+            Result(raw.sqlite3_bind_text(Statement, ++Position, _utf8.AsSpan(0, written)));
+        }
+
+        public void Int64(long value) => Result(raw.sqlite3_bind_int64(Statement, ++Position, value));
+
+        public void Int32(int? value) =>
+            Result(value is { } number ? raw.sqlite3_bind_int64(Statement, ++Position, number) : raw.sqlite3_bind_null(Statement, ++Position));
+
+        public void Double(double? value) =>
+            Result(value is { } number ? raw.sqlite3_bind_double(Statement, ++Position, number) : raw.sqlite3_bind_null(Statement, ++Position));
+
+        public void Boolean(bool value) => Result(raw.sqlite3_bind_int64(Statement, ++Position, value ? 1 : 0));
+
+        public void Date(DateTimeOffset? value) =>
+            Result(value is { } date ? raw.sqlite3_bind_int64(Statement, ++Position, date.UtcTicks) : raw.sqlite3_bind_null(Statement, ++Position));
+
+        private void Result(int code)
+        {
+            if (code != raw.SQLITE_OK && Error == raw.SQLITE_OK)
+            {
+                Error = code;
+            }
+        }
     }
 
     private void Check(int result, string table)
