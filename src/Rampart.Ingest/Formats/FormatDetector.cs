@@ -83,6 +83,11 @@ internal static class FormatDetector
             return facts.Has("entry_type") || (facts.Has("probe") && facts.Has("detector")) ? ReportFormat.Garak : null;
         }
 
+        if (facts.Has("entry_type") && facts.Has("meta"))
+        {
+            return ReportFormat.Garak; // garak's digest JSON (0.15): one pretty-printed object
+        }
+
         if (string.Equals(facts.BomFormat, "CycloneDX", StringComparison.OrdinalIgnoreCase))
         {
             return ReportFormat.CycloneDx;
