@@ -216,6 +216,22 @@ public sealed class GarakReportTests
     }
 
     [Fact]
+    public async Task ReadAsync_StreamInSmallChunks_ReadsTheSameFindings()
+    {
+        var lines = Enumerable.Range(0, 300)
+            .Select(i => Attempt("encoding.InjectHex", $"prompt {i} ünïcödé", $"output {i}", ("encoding.DecodeMatch", i % 2)))
+            .Append(Eval("encoding.InjectHex", "encoding.DecodeMatch", passed: 150, fails: 150, total: 300));
+        var report = Report([.. lines]);
+
+        await using var stream = new ForwardOnlyStream(new MemoryStream(report), maxChunk: 7);
+        var outcome = await ReportFile.ReadAsync(stream, "chunked.report.jsonl");
+
+        var finding = Assert.Single(outcome.Findings);
+        Assert.Equal((150, Severity.High), (finding.Occurrences, finding.ToolSeverity));
+        Assert.Equal("prompt:\nprompt 1 ünïcödé\n\noutput:\noutput 1", finding.Evidence[0].Text);
+    }
+
+    [Fact]
     public async Task ReadAsync_AttemptWithSeveralOutputs_PairsEachScoreWithItsOutput()
     {
         const string attempt = """

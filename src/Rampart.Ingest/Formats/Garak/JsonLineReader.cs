@@ -121,7 +121,7 @@ internal sealed class JsonLineReader(Stream stream, string fileName)
     private async ValueTask FillAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (_start > 0)
+        if (_start > 0 && _buffer.Length - _end < _buffer.Length / 2)
         {
             var remaining = _end - _start;
             Buffer.BlockCopy(_buffer, _start, _buffer, 0, remaining);
@@ -135,14 +135,27 @@ internal sealed class JsonLineReader(Stream stream, string fileName)
             Array.Resize(ref _buffer, Math.Min(_buffer.Length * 2, MaxLineLength + 2));
         }
 
-        var read = await stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken);
-        if (read == 0)
+        // Fill the free space completely: a long line is searched only in its new bytes, but moving it to the
+        // front after every small network-sized read would make reading it quadratic.
+        var read = 0;
+        while (_end + read < _buffer.Length)
         {
-            _isFinal = true;
-            return;
+            var n = await stream.ReadAsync(_buffer.AsMemory(_end + read), cancellationToken);
+            if (n == 0)
+            {
+                _isFinal = true;
+                break;
+            }
+
+            read += n;
         }
 
         _end += read;
+        if (read == 0)
+        {
+            return;
+        }
+
         if (!_started && (_end >= 3 || _isFinal))
         {
             _started = true;
