@@ -94,6 +94,11 @@ internal static class FormatDetector
             return ReportFormat.Garak;
         }
 
+        if (facts.Has("entry_type") && facts.Has("meta"))
+        {
+            return ReportFormat.Garak; // garak's digest JSON (0.15): one pretty-printed object
+        }
+
         if (string.Equals(facts.BomFormat, "CycloneDX", StringComparison.OrdinalIgnoreCase))
         {
             return ReportFormat.CycloneDx;
