@@ -74,6 +74,16 @@ public static class CorpusReports
         new("zap/zap-2.14.0_baseline.json", ReportFormat.Zap, 12),
         new("zap/zap-2.16.1_with_req_resp.xml", ReportFormat.Zap, 4),
         new("zap/zap-2.9.0_empty.xml", ReportFormat.Zap, 0),
+
+        // garak and promptfoo group attempts into findings in the reader (one per failing probe × detector × model,
+        // one per provider × plugin × strategy); the counts are of those groups (commands in the reader tests).
+        new("garak/report_0.13.3.pre1.report.jsonl", ReportFormat.Garak, 0),
+        new("garak/report_0.14.0.pre1.report.jsonl", ReportFormat.Garak, 0),
+        new("garak/report_0.14.0.pre1_small.report.jsonl", ReportFormat.Garak, 0),
+        new("garak/hitlog_SYNTHETIC_defectdojo_fixture.jsonl", ReportFormat.Garak, 3),
+        new("garak/digest_0.15.2.pre1.json", ReportFormat.Garak, 115),
+        new("promptfoo/promptfoo_eval_many_findings.json", ReportFormat.Promptfoo, 5),
+        new("promptfoo/promptfoo_eval_no_findings.json", ReportFormat.Promptfoo, 0),
     ];
 
     /// <summary>Corpus files that must be refused with a clear error, and a phrase the error contains.</summary>
