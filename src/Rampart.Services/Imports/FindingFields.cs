@@ -34,13 +34,26 @@ internal static class FindingFields
     }
 
     /// <summary>Severity, priority with its reasons, and the due date counted from first seen.</summary>
-    public static void Prioritize(Finding finding, Asset asset)
+    public static void Prioritize(Finding finding, Asset asset, Dictionary<(string, Severity), (PriorityDecision, string)>? decisions = null)
     {
-        var decision = Prioritizer.Decide(ValueList.Split(finding.CvssVectors), finding.ToolSeverity, asset.Exposure, asset.Criticality);
+        // Within one import the asset is fixed, so the decision depends only on the vectors and the tool's severity:
+        // an import reuses it for every finding that shares them (most do), and skips re-scoring the vectors.
+        var key = (finding.CvssVectors, finding.ToolSeverity);
+        if (decisions is null || !decisions.TryGetValue(key, out var cached))
+        {
+            var made = Prioritizer.Decide(ValueList.Split(finding.CvssVectors), finding.ToolSeverity, asset.Exposure, asset.Criticality);
+            cached = (made, string.Join('\n', made.Reasons));
+            if (decisions is { Count: < 10_000 })
+            {
+                decisions[key] = cached;
+            }
+        }
+
+        var (decision, reasons) = cached;
         finding.Severity = decision.Severity;
         finding.CvssScore = decision.CvssScore;
         finding.Priority = decision.Priority;
-        finding.PriorityReasons = string.Join('\n', decision.Reasons);
+        finding.PriorityReasons = reasons;
         finding.DueDate = RemediationTimeframes.Default.DueDate(decision.Priority, finding.FirstSeen);
     }
 

@@ -38,6 +38,7 @@ internal sealed partial class ImportRun(RampartDbContext db, Asset asset, Import
     /// <summary>Keys of findings this file adds (8 bytes each, so a first import of millions stays small).</summary>
     private readonly HashSet<long> _newKeys = [];
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly Dictionary<(string, Severity), (Core.Prioritization.PriorityDecision, string)> _decisions = [];
     private ImportBatch _batch = new();
     private TimeSpan _loaded;
     private TimeSpan _writing;
@@ -233,7 +234,7 @@ internal sealed partial class ImportRun(RampartDbContext db, Asset asset, Import
                 StatusChangedAt = date,
             };
             FindingFields.Apply(finding, reported);
-            FindingFields.Prioritize(finding, asset);
+            FindingFields.Prioritize(finding, asset, _decisions);
             _batch.NewFindings.Add(finding);
             var observation = Observe(reported, hash);
             observation.Finding = finding; // the writer copies the key once the finding has one
@@ -294,7 +295,7 @@ internal sealed partial class ImportRun(RampartDbContext db, Asset asset, Import
     {
         var finding = new Finding { Id = state.FindingId, Fingerprint = "", Title = "", FirstSeen = state.FirstSeen };
         FindingFields.Apply(finding, reported);
-        FindingFields.Prioritize(finding, asset);
+        FindingFields.Prioritize(finding, asset, _decisions);
         if (reopen)
         {
             state.Status = FindingStatus.Open;

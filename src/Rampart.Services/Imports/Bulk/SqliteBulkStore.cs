@@ -34,6 +34,11 @@ internal sealed class SqliteBulkStore(RampartDbContext db) : BulkStore(db)
             await using var command = Command(
                 $"SELECT max(coalesce((SELECT max(\"Id\") FROM {name}), 0), coalesce((SELECT seq FROM sqlite_sequence WHERE name = @p0), 0))",
                 table.Name);
+            if (!await HasSequenceTableAsync(cancellationToken))
+            {
+                command.CommandText = $"SELECT coalesce((SELECT max(\"Id\") FROM {name}), 0)";
+            }
+
             next = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) + 1;
         }
 
@@ -45,6 +50,12 @@ internal sealed class SqliteBulkStore(RampartDbContext db) : BulkStore(db)
 
         _nextIds[table.Name] = next;
         return ids;
+    }
+
+    private async Task<bool> HasSequenceTableAsync(CancellationToken cancellationToken)
+    {
+        await using var command = Command("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_sequence'");
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) > 0;
     }
 
     public override Task InsertAsync<T>(BulkTable table, IReadOnlyList<T> rows, CancellationToken cancellationToken)
