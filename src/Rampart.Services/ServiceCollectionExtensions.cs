@@ -26,6 +26,7 @@ public static class ServiceCollectionExtensions
 
         services.AddScoped<ImportService>();
         services.AddScoped<FindingQueries>();
+        services.AddScoped<AssetQueries>();
         services.AddScoped<DashboardQueries>();
         services.AddScoped<TokenService>();
         services.AddScoped<UserService>();

@@ -89,4 +89,41 @@ public sealed partial class SignInUploadBrowseTests
         await Assertions.Expect(page.GetByTestId("upload-error")).ToContainTextAsync("cut.sarif");
         await Browser.ScreenshotAsync(page, $"upload-error-{provider}".ToLowerInvariant());
     }
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Upload_DependencyCheckXml_ShowsItsCountAndTheFindingsSource(DatabaseProvider provider)
+    {
+        // dc-6.5.3.xml: one dependency with one vulnerability (python3 ElementTree: one <vulnerability> element in all).
+        const int DependencyCheckFindings = 1;
+        await using var server = await RampartServer.StartAsync(provider);
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync(server.Url("/login?ReturnUrl=%2Fupload"));
+        await page.GetByLabel("User name").FillAsync(RampartServer.UserName);
+        await page.GetByLabel("Password").FillAsync(RampartServer.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(server.Url("/upload"));
+        await page.GetByLabel("Report file").SetInputFilesAsync(Corpus.File("dependency-check/dc-6.5.3.xml"));
+        await page.GetByLabel("Asset").FillAsync("legacy-java");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("result-format")).ToHaveTextAsync("dependency-check");
+        await Assertions.Expect(page.GetByTestId("result-findings")).ToHaveTextAsync(DependencyCheckFindings.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Browser.ScreenshotAsync(page, $"upload-dependency-check-{provider}".ToLowerInvariant());
+
+        // The finding's page names the tool as its source.
+        await page.GetByRole(AriaRole.Link, new() { Name = "See the findings of legacy-java" }).ClickAsync();
+        await page.Locator("table.findings tbody tr").First.Locator("td.title-cell a").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("observation")).ToHaveCountAsync(1); // one source: this scan
+        await Assertions.Expect(page.GetByTestId("observation").First).ToContainTextAsync("Dependency-Check");
+        await Browser.ScreenshotAsync(page, $"finding-dependency-check-{provider}".ToLowerInvariant());
+
+        // The asset's page lists the scan's source.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Assets" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "legacy-java", Exact = true }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/assets/\d+$"));
+        await Assertions.Expect(page.GetByTestId("source")).ToContainTextAsync("Dependency-Check");
+    }
 }

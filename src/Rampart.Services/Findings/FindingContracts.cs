@@ -87,7 +87,11 @@ public sealed record FindingDetail(
     string Fingerprint,
     DateTimeOffset StatusChangedAt,
     AssetView AssetDetails,
-    IReadOnlyList<ObservationView> Observations);
+    IReadOnlyList<ObservationView> Observations)
+{
+    /// <summary>Taxonomy tags as the tools gave them ("OWASP-LLM:LLM01:2025", "ATLAS:AML.T0051", "WASC:13"); CWE ids are in <see cref="Cwes"/>.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+}
 
 public sealed record AssetView(
     long Id,
@@ -100,4 +104,8 @@ public sealed record AssetView(
     Exposure Exposure,
     DataSensitivity DataSensitivity,
     string? UpstreamProvider,
-    int OpenFindings);
+    int OpenFindings)
+{
+    /// <summary>The version the asset is at (a model's or dataset's version from an ML-BOM), when known.</summary>
+    public string? Version { get; init; }
+}

@@ -132,7 +132,10 @@ public sealed class FindingQueries(RampartDbContext db, TimeProvider clock)
             finding.Fingerprint,
             finding.StatusChangedAt,
             ToView(asset, openFindings),
-            observations);
+            observations)
+        {
+            Tags = ValueList.Split(finding.Tags),
+        };
     }
 
     public async Task<IReadOnlyList<AssetView>> ListAssetsAsync(CancellationToken cancellationToken = default)
@@ -144,9 +147,12 @@ public sealed class FindingQueries(RampartDbContext db, TimeProvider clock)
         return [.. rows.Select(r => ToView(r.Asset, r.Open))];
     }
 
-    private static AssetView ToView(Asset asset, int openFindings) => new(
+    internal static AssetView ToView(Asset asset, int openFindings) => new(
         asset.Id, asset.Name, asset.Kind, asset.Layer, asset.AccountableParty, asset.OwnerTeam, asset.Criticality,
-        asset.Exposure, asset.DataSensitivity, asset.UpstreamProvider, openFindings);
+        asset.Exposure, asset.DataSensitivity, asset.UpstreamProvider, openFindings)
+    {
+        Version = asset.Version,
+    };
 
     /// <summary>Each sort matches an index of FindingConfiguration (after the status filter), with Id as the tiebreaker.</summary>
     private static IQueryable<Finding> Sort(IQueryable<Finding> query, FindingSort sort, bool descending) => sort switch

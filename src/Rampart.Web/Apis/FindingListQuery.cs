@@ -117,7 +117,7 @@ public sealed record FindingListQuery
         return null;
     }
 
-    private static int? ParseInt(string? text, string name, int min, int max, Dictionary<string, string[]> errors)
+    internal static int? ParseInt(string? text, string name, int min, int max, Dictionary<string, string[]> errors)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
