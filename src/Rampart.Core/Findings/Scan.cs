@@ -25,6 +25,9 @@ public sealed class Scan
     /// <summary>Lower-case hex SHA-256 of the imported bytes.</summary>
     public string? FileSha256 { get; set; }
 
+    /// <summary>Size of the imported file in bytes; only a file of the same size can be a byte-identical reimport.</summary>
+    public long FileLength { get; set; }
+
     /// <summary>When the scan ran (from --scan-date, else the report, else the import time).</summary>
     public DateTimeOffset ScanDate { get; set; }
 

@@ -315,6 +315,9 @@ namespace Rampart.Data.Postgres.Migrations
                     b.Property<int>("DuplicateCount")
                         .HasColumnType("integer");
 
+                    b.Property<long>("FileLength")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("FileName")
                         .HasMaxLength(260)
                         .HasColumnType("character varying(260)");

@@ -301,6 +301,9 @@ namespace Rampart.Data.Sqlite.Migrations
                     b.Property<int>("DuplicateCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("FileLength")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FileName")
                         .HasMaxLength(260)
                         .HasColumnType("TEXT");

@@ -52,21 +52,24 @@ internal sealed partial class ImportRun(RampartDbContext db, Asset asset, Import
     private int _reopened;
     private int _duplicates;
 
-    public async Task<ImportResult> ExecuteAsync(Stream content, CancellationToken cancellationToken)
+    /// <param name="sha256">Gives the file's hash once the content has been read.</param>
+    public async Task<ImportResult> ExecuteAsync(Stream content, Func<string> sha256, CancellationToken cancellationToken)
     {
         using var store = _store;
         await _store.PrepareAsync(cancellationToken);
         _aliases = await AliasBook.LoadAsync(db, cancellationToken);
 
-        await using var results = ReportReaders.ReadAsync(content, file.FileName, file.Format, _metadata, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        // Three stages: the reader parses on its own task, this one fingerprints and classifies, the writer stores.
+        await using var results = new ReadAhead<ReportedFinding>(
+            ReportReaders.ReadAsync(content, file.FileName, file.Format, _metadata, cancellationToken), cancellationToken);
 
         // The first result (or the end) is read before the scan row is written: by then the reader has named the
         // tool and usually the scope, which pick the source this scan reconciles against.
         var hasResult = await results.MoveNextAsync();
         await StartAsync(cancellationToken);
 
-        // Two stages on two cores: this one parses, fingerprints and classifies (CPU only, no database); the
-        // writer task stores finished batches. A bounded channel keeps at most a few batches in memory.
+        // This stage is CPU only (no database); the writer task stores finished batches. A bounded channel keeps at
+        // most a few batches in memory.
         using var writerFailed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var channel = Channel.CreateBounded<ImportBatch>(new BoundedChannelOptions(3) { SingleReader = true, SingleWriter = true });
         var writer = Task.Run(() => WriteBatchesAsync(channel.Reader, writerFailed), CancellationToken.None);
@@ -98,11 +101,13 @@ internal sealed partial class ImportRun(RampartDbContext db, Asset asset, Import
         }
 
         await writer;
+        await content.CopyToAsync(Stream.Null, cancellationToken); // what the reader did not need still counts in the hash
+        var fileSha256 = sha256();
         var written = _clock.Elapsed;
         var closed = await CloseMissingAsync(cancellationToken);
         await RegisterInventoryAsync(cancellationToken);
         await _aliases.SaveAsync(db, cancellationToken);
-        await FinishAsync(closed, cancellationToken);
+        await FinishAsync(closed, fileSha256, cancellationToken);
         LogPhases(logger, file.FileName, _total, _loaded.TotalMilliseconds, written.TotalMilliseconds, _writing.TotalMilliseconds, _clock.Elapsed.TotalMilliseconds);
 
         return new ImportResult(_scan.Id, file.Format, asset.Name, _scan.Tool, _total, _new, _unchanged, _reopened, closed)
@@ -138,6 +143,7 @@ internal sealed partial class ImportRun(RampartDbContext db, Asset asset, Import
             Format = file.Format,
             FileName = file.FileName,
             FileSha256 = file.Sha256,
+            FileLength = file.Length,
             ScanDate = (request.ScanDate ?? _metadata.ScanDate ?? importedAt).ToUniversalTime(),
             ImportedAt = importedAt,
             ImportedBy = ImportText.Clip(request.ImportedBy, ColumnLengths.Name),
@@ -484,9 +490,10 @@ internal sealed partial class ImportRun(RampartDbContext db, Asset asset, Import
         db.ChangeTracker.Clear();
     }
 
-    private async Task FinishAsync(int closed, CancellationToken cancellationToken)
+    private async Task FinishAsync(int closed, string fileSha256, CancellationToken cancellationToken)
     {
         db.Scans.Attach(_scan);
+        _scan.FileSha256 = fileSha256;
         _scan.ToolVersion = ImportText.Clip(_metadata.ToolVersion, ColumnLengths.Version);
         _scan.FindingCount = _total;
         _scan.NewCount = _new;

@@ -52,8 +52,7 @@ public sealed class ImportService(RampartDbContext db, TimeProvider clock, ILogg
             throw new ImportException($"{fileName}: the file is empty; to record an empty scan, name the format (--format)");
         }
 
-        var sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(content, cancellationToken));
-        content.Position = origin;
+        var length = content.Length - origin;
         var format = request.Format == ReportFormat.Auto ? ReportReaders.Detect(content, fileName) : request.Format;
         if (!string.IsNullOrEmpty(request.Scope) && ImportText.Clip(request.Scope.Trim(), ColumnLengths.Scope) != request.Scope.Trim())
         {
@@ -62,20 +61,30 @@ public sealed class ImportService(RampartDbContext db, TimeProvider clock, ILogg
         content.Position = origin;
 
         var counted = progress is null ? null : new ProgressStream(content, progress);
+        using var hashing = new HashingStream(counted ?? content);
         var autoDetectChanges = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var asset = await FindOrCreateAssetAsync(assetName, cancellationToken);
-            if (await AlreadyImportedAsync(asset, sha256, format, request.ScanDate, cancellationToken) is { } same)
+
+            // Only a file of the size of an earlier scan of the asset can be byte-identical to it: hash those first
+            // (one extra pass); every other file is hashed while it is read, for the record.
+            string? sha256 = null;
+            if (await db.Scans.AnyAsync(s => s.AssetId == asset.Id && s.FileLength == length, cancellationToken))
             {
-                await transaction.CommitAsync(cancellationToken);
-                return same;
+                sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(content, cancellationToken));
+                content.Position = origin;
+                if (await AlreadyImportedAsync(asset, sha256, format, request.ScanDate, cancellationToken) is { } same)
+                {
+                    await transaction.CommitAsync(cancellationToken);
+                    return same;
+                }
             }
 
-            var run = new ImportRun(db, asset, request, new ImportFile(fileName, format, sha256), clock.GetUtcNow(), logger);
-            var result = await run.ExecuteAsync(counted ?? content, cancellationToken);
+            var run = new ImportRun(db, asset, request, new ImportFile(fileName, format, sha256, length), clock.GetUtcNow(), logger);
+            var result = await run.ExecuteAsync(sha256 is null ? hashing : counted ?? content, () => sha256 ?? hashing.FinishHex(), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             counted?.ReportDone(content.Length - origin);
             return result;

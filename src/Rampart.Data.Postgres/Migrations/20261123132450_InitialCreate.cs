@@ -239,6 +239,7 @@ namespace Rampart.Data.Postgres.Migrations
                     Format = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     FileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: true),
                     FileSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    FileLength = table.Column<long>(type: "bigint", nullable: false),
                     ScanDate = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ImportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ImportedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),

@@ -10,7 +10,7 @@ using Rampart.Data;
 namespace Rampart.Data.Sqlite.Migrations
 {
     [DbContext(typeof(RampartDbContext))]
-    [Migration("20261123121945_InitialCreate")]
+    [Migration("20261123132441_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -302,6 +302,9 @@ namespace Rampart.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("DuplicateCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FileLength")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("FileName")

@@ -12,7 +12,7 @@ using Rampart.Data;
 namespace Rampart.Data.Postgres.Migrations
 {
     [DbContext(typeof(RampartDbContext))]
-    [Migration("20261123122001_InitialCreate")]
+    [Migration("20261123132450_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -317,6 +317,9 @@ namespace Rampart.Data.Postgres.Migrations
 
                     b.Property<int>("DuplicateCount")
                         .HasColumnType("integer");
+
+                    b.Property<long>("FileLength")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("FileName")
                         .HasMaxLength(260)

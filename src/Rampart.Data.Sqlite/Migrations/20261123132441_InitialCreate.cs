@@ -237,6 +237,7 @@ namespace Rampart.Data.Sqlite.Migrations
                     Format = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true),
                     FileSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    FileLength = table.Column<long>(type: "INTEGER", nullable: false),
                     ScanDate = table.Column<long>(type: "INTEGER", nullable: false),
                     ImportedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     ImportedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
