@@ -405,12 +405,12 @@ internal sealed partial class ImportRun(RampartDbContext db, Asset asset, Import
             return 0;
         }
 
-        await _store.ExecuteForEachAsync(GoneSql, [.. gone.Select(s => new object?[] { _scan.Id, lastSeen, s.ObservationId })], cancellationToken);
-        var candidates = gone.Where(s => s.Status == FindingStatus.Open).Select(s => new object?[]
-        {
-            FindingStatus.Fixed.ToString(), Stored(_scan.ScanDate), lastSeen, s.FindingId, FindingStatus.Open.ToString(),
-        }).ToList();
-        return await _store.ExecuteForEachAsync(CloseSql, candidates, cancellationToken);
+        await _store.ExecuteForKeysAsync(GoneSql, [_scan.Id, lastSeen], [.. gone.Select(s => s.ObservationId)], cancellationToken);
+        return await _store.ExecuteForKeysAsync(
+            CloseSql,
+            [FindingStatus.Fixed.ToString(), Stored(_scan.ScanDate), lastSeen, FindingStatus.Open.ToString()],
+            [.. gone.Where(s => s.Status == FindingStatus.Open).Select(s => s.FindingId)],
+            cancellationToken);
     }
 
     /// <summary>An SBOM replaces the component inventory this source gave the asset; an ML-BOM registers its models and datasets.</summary>
@@ -534,12 +534,12 @@ internal sealed partial class ImportRun(RampartDbContext db, Asset asset, Import
         """;
 
     private static readonly string GoneSql =
-        """UPDATE "Observations" SET "Present" = FALSE, "LastScanId" = @p0, "LastSeen" = @p1 WHERE "Id" = @p2""";
+        """UPDATE "Observations" SET "Present" = FALSE, "LastScanId" = @p0, "LastSeen" = @p1 WHERE "Id" {key}""";
 
     private static readonly string CloseSql =
         """
         UPDATE "Findings" SET "Status" = @p0, "StatusChangedAt" = @p1, "LastSeen" = @p2
-        WHERE "Id" = @p3 AND "Status" = @p4
+        WHERE "Id" {key} AND "Status" = @p3
           AND NOT EXISTS (SELECT 1 FROM "Observations" o WHERE o."FindingId" = "Findings"."Id" AND o."Present")
         """;
 

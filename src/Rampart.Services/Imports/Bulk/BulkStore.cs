@@ -35,6 +35,13 @@ internal abstract class BulkStore(RampartDbContext db) : IDisposable
     /// <summary>Inserts rows of a hand-written shape (the hot tables); keys already set.</summary>
     public abstract Task InsertRowsAsync<T>(RowShape<T> shape, IReadOnlyList<T> rows, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Runs a statement for many keys: <c>{key}</c> in <paramref name="sql"/> stands for the key comparison, the other
+    /// parameters (<c>@p0…</c>) are the same for every key. PostgreSQL takes the keys as arrays (<c>= ANY</c>), SQLite
+    /// one by one through a prepared statement. Returns the rows affected.
+    /// </summary>
+    public abstract Task<int> ExecuteForKeysAsync(string sql, object?[] parameters, IReadOnlyList<long> keys, CancellationToken cancellationToken);
+
     /// <summary>Runs one parameterized statement once per row of values, batched; returns the total rows affected.</summary>
     public abstract Task<int> ExecuteForEachAsync(string sql, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken);
 

@@ -81,6 +81,19 @@ internal sealed class PostgresBulkStore(RampartDbContext db) : BulkStore(db)
         await importer.CompleteAsync(cancellationToken);
     }
 
+    public override async Task<int> ExecuteForKeysAsync(string sql, object?[] parameters, IReadOnlyList<long> keys, CancellationToken cancellationToken)
+    {
+        var text = sql.Replace("{key}", "= ANY(@p" + parameters.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")", StringComparison.Ordinal);
+        var affected = 0;
+        foreach (var chunk in keys.Chunk(50_000))
+        {
+            await using var command = Command(text, [.. parameters, chunk]);
+            affected += await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return affected;
+    }
+
     public override async Task<int> ExecuteForEachAsync(string sql, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
     {
         var affected = 0;

@@ -138,6 +138,15 @@ internal sealed class SqliteBulkStore(RampartDbContext db) : BulkStore(db)
         return Task.CompletedTask;
     }
 
+    public override Task<int> ExecuteForKeysAsync(string sql, object?[] parameters, IReadOnlyList<long> keys, CancellationToken cancellationToken)
+    {
+        var key = "@p" + parameters.Length.ToString(CultureInfo.InvariantCulture);
+        return ExecuteForEachAsync(
+            sql.Replace("{key}", "= " + key, StringComparison.Ordinal),
+            [.. keys.Select(k => (object?[])[.. parameters, k])],
+            cancellationToken);
+    }
+
     public override async Task<int> ExecuteForEachAsync(string sql, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
