@@ -21,8 +21,8 @@ internal sealed class SqliteBulkStore(RampartDbContext db) : BulkStore(db)
 
     public override async Task PrepareAsync(CancellationToken cancellationToken)
     {
-        // 64 MiB of page cache for this connection: index pages of a large asset stay in memory during the import.
-        await using var command = Command("PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
+        // 32 MiB of page cache for this connection: index pages of a large asset stay in memory during the import.
+        await using var command = Command("PRAGMA cache_size=-32768; PRAGMA temp_store=MEMORY;");
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
