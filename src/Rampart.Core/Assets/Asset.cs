@@ -25,6 +25,11 @@ public sealed class Asset
 
     public string? Description { get; set; }
 
+    /// <summary>Space-separated tools an AI agent on this asset can call ("shell", "email.send", "db.write").</summary>
+    public string AgentTools { get; set; } = "";
+
+    public AgentAutonomy AgentAutonomy { get; set; } = AgentAutonomy.None;
+
     /// <summary>The version the asset is at (a model's version from an ML-BOM), when known.</summary>
     public string? Version { get; set; }
 

@@ -44,3 +44,16 @@ public enum DataSensitivity
     Confidential,
     Restricted,
 }
+
+/// <summary>How far an AI agent on the asset acts on its own: what a successful prompt attack can make it do.</summary>
+public enum AgentAutonomy
+{
+    /// <summary>Not an agent, or an agent that only answers.</summary>
+    None,
+
+    /// <summary>Tool calls need a person's approval.</summary>
+    HumanApproval,
+
+    /// <summary>Tool calls run without a person in the loop.</summary>
+    Autonomous,
+}

@@ -62,10 +62,35 @@ public sealed class Finding
     /// <summary>The severity Rampart uses: from CVSS when a vector is present, else the tool's.</summary>
     public Severity Severity { get; set; }
 
+    /// <summary>The priority in effect: a person's override when there is one, else <see cref="ComputedPriority"/>.</summary>
     public Priority Priority { get; set; }
 
-    /// <summary>Newline-separated reasons for <see cref="Priority"/>, most important first.</summary>
+    /// <summary>What Rampart decided (see <see cref="Prioritization.Prioritizer"/>); shown beside an override.</summary>
+    public Priority ComputedPriority { get; set; }
+
+    /// <summary>Newline-separated path of the computed decision: a one-line summary, then one line per decision point.</summary>
     public string PriorityReasons { get; set; } = "";
+
+    /// <summary>The SSVC outcome of the computed decision, when it went through the tree.</summary>
+    public Prioritization.Ssvc.SsvcOutcome? Ssvc { get; set; }
+
+    /// <summary>The exploitation the computed decision assumed (KEV, EPSS, exploit maturity, attack success).</summary>
+    public Prioritization.Ssvc.Exploitation? Exploitation { get; set; }
+
+    /// <summary>When the computed decision was last changed (first decision, rescan or re-decision).</summary>
+    public DateTimeOffset? PriorityDecidedAt { get; set; }
+
+    /// <summary>A person's priority, set with a justification; it wins over the computed one until cleared.</summary>
+    public Priority? PriorityOverride { get; set; }
+
+    public string? PriorityOverrideReason { get; set; }
+
+    public string? PriorityOverrideBy { get; set; }
+
+    public DateTimeOffset? PriorityOverrideAt { get; set; }
+
+    /// <summary>For red-team findings: failing attempts ÷ attempts (0–1), when the tool gave both.</summary>
+    public double? AttackSuccessRate { get; set; }
 
     public FindingStatus Status { get; set; }
 

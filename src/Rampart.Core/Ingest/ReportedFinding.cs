@@ -54,6 +54,9 @@ public sealed record ReportedFinding
     /// <summary>CVSS vectors as given, e.g. "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H".</summary>
     public IReadOnlyList<string> CvssVectors { get; init; } = [];
 
+    /// <summary>For AI red-team results: failing attempts ÷ attempts (0–1), when the tool gives both counts.</summary>
+    public double? AttackSuccessRate { get; init; }
+
     /// <summary>A tool-provided stable identity (SARIF partialFingerprints/fingerprints), used when present.</summary>
     public string? ToolFingerprint { get; init; }
 

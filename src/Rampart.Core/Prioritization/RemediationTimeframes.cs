@@ -19,4 +19,26 @@ public sealed record RemediationTimeframes(int P1Days, int P2Days, int P3Days, i
 
     /// <summary>The due date counts from when the finding was first seen.</summary>
     public DateTimeOffset DueDate(Priority priority, DateTimeOffset firstSeen) => firstSeen.AddDays(DaysFor(priority));
+
+    /// <summary>
+    /// The due date after a change of priority at <paramref name="changedAt"/>. A raised priority gives the new
+    /// priority's days from the change, but never later than the date already due (a finding that becomes P1 today is
+    /// due in 7 days, not overdue at once); a lowered one counts from first sight, as if it had always had the lower
+    /// priority.
+    /// </summary>
+    public DateTimeOffset DueDateAfterChange(Priority from, Priority to, DateTimeOffset firstSeen, DateTimeOffset changedAt, DateTimeOffset? currentDue)
+    {
+        if (to == from)
+        {
+            return currentDue ?? DueDate(to, firstSeen);
+        }
+
+        if (to > from)
+        {
+            return DueDate(to, firstSeen);
+        }
+
+        var restarted = changedAt.AddDays(DaysFor(to));
+        return currentDue is { } due && due < restarted ? due : restarted;
+    }
 }

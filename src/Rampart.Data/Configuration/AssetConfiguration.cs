@@ -14,6 +14,7 @@ internal sealed class AssetConfiguration : IEntityTypeConfiguration<Asset>
         builder.Property(a => a.UpstreamProvider).HasMaxLength(ColumnLengths.Name);
         builder.Property(a => a.Version).HasMaxLength(ColumnLengths.Version);
         builder.Property(a => a.Purl).HasMaxLength(ColumnLengths.Purl);
+        builder.Property(a => a.AgentTools).HasMaxLength(ColumnLengths.Tag);
         builder.Ignore(a => a.AccountableParty);
     }
 }

@@ -19,6 +19,8 @@ internal sealed class FindingConfiguration : IEntityTypeConfiguration<Finding>
         builder.Property(f => f.FixedVersion).HasMaxLength(ColumnLengths.Version);
         builder.Property(f => f.LocationPath).HasMaxLength(ColumnLengths.Path);
         builder.Property(f => f.Tags).HasMaxLength(ColumnLengths.Tag);
+        builder.Property(f => f.PriorityOverrideReason).HasMaxLength(ColumnLengths.Message);
+        builder.Property(f => f.PriorityOverrideBy).HasMaxLength(ColumnLengths.Name);
 
         // Severity is stored by name, which does not sort; this stored column gives the order (Info 0 … Critical 4)
         // and lets an index serve "sort by severity". Plain SQL that SQLite and PostgreSQL both accept.

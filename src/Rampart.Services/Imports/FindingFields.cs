@@ -3,6 +3,7 @@ using Rampart.Core.Findings;
 using Rampart.Core.Ingest;
 using Rampart.Core.Prioritization;
 using Rampart.Data;
+using Rampart.Services.Prioritization;
 
 namespace Rampart.Services.Imports;
 
@@ -31,17 +32,24 @@ internal static class FindingFields
         finding.LocationLine = reported.StartLine;
         finding.ToolSeverity = reported.ToolSeverity;
         finding.CvssVectors = ImportText.Clip(ValueList.Join(reported.CvssVectors)) ?? "";
+        finding.AttackSuccessRate = reported.AttackSuccessRate is { } rate && double.IsFinite(rate) ? Math.Clamp(rate, 0, 1) : null;
     }
 
-    /// <summary>Severity, priority with its reasons, and the due date counted from first seen.</summary>
-    public static void Prioritize(Finding finding, Asset asset, Dictionary<(string, Severity), (PriorityDecision, string)>? decisions = null)
+    /// <summary>
+    /// Severity and the computed priority with its path, from the finding's facts, the feeds' intel and the asset;
+    /// the effective priority and due date (counted from first seen) follow it for a new finding.
+    /// </summary>
+    /// <param name="decisions">Decisions already made in this import: most findings share vectors, severity and intel.</param>
+    public static PriorityDecision Prioritize(
+        Finding finding, AssetContext asset, ExploitIntelBook intel, DateTimeOffset decidedAt,
+        Dictionary<DecisionKey, (PriorityDecision, string)>? decisions = null)
     {
-        // Within one import the asset is fixed, so the decision depends only on the vectors and the tool's severity:
-        // an import reuses it for every finding that shares them (most do), and skips re-scoring the vectors.
-        var key = (finding.CvssVectors, finding.ToolSeverity);
+        var facts = intel.For(finding.VulnerabilityIds);
+        var key = new DecisionKey(finding.Kind, finding.CvssVectors, finding.ToolSeverity, finding.AttackSuccessRate, facts);
         if (decisions is null || !decisions.TryGetValue(key, out var cached))
         {
-            var made = Prioritizer.Decide(ValueList.Split(finding.CvssVectors), finding.ToolSeverity, asset.Exposure, asset.Criticality);
+            var made = Prioritizer.Decide(new PriorityFacts(
+                finding.Kind, ValueList.Split(finding.CvssVectors), finding.ToolSeverity, facts, asset, finding.AttackSuccessRate));
             cached = (made, string.Join('\n', made.Reasons));
             if (decisions is { Count: < 10_000 })
             {
@@ -52,9 +60,14 @@ internal static class FindingFields
         var (decision, reasons) = cached;
         finding.Severity = decision.Severity;
         finding.CvssScore = decision.CvssScore;
-        finding.Priority = decision.Priority;
+        finding.ComputedPriority = decision.Priority;
+        finding.Priority = finding.PriorityOverride ?? decision.Priority;
+        finding.Ssvc = decision.Ssvc;
+        finding.Exploitation = decision.Exploitation;
         finding.PriorityReasons = reasons;
-        finding.DueDate = RemediationTimeframes.Default.DueDate(decision.Priority, finding.FirstSeen);
+        finding.PriorityDecidedAt = decidedAt;
+        finding.DueDate = RemediationTimeframes.Default.DueDate(finding.Priority, finding.FirstSeen);
+        return decision;
     }
 
     public static string? RawLocation(ReportedFinding reported) => (reported.LocationPath, reported.StartLine) switch
@@ -64,3 +77,6 @@ internal static class FindingFields
         _ => null,
     };
 }
+
+/// <summary>What a decision depends on besides the asset, which is fixed within one import.</summary>
+internal readonly record struct DecisionKey(FindingKind Kind, string Vectors, Severity ToolSeverity, double? AttackSuccessRate, ExploitIntel Intel);

@@ -38,6 +38,9 @@ public sealed record ImportResult(
     /// <see cref="ScanId"/> is that earlier scan.
     /// </summary>
     public bool AlreadyImported { get; init; }
+
+    /// <summary>Findings whose computed priority this scan changed (each logged as a priority change).</summary>
+    public int PriorityChanges { get; init; }
 }
 
 /// <summary>An import refused before anything was written (bad asset name, bad date, empty file...).</summary>

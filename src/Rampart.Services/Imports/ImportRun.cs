@@ -9,9 +9,12 @@ using Rampart.Core.Assets;
 using Rampart.Core.Findings;
 using Rampart.Core.Ingest;
 using Rampart.Core.Inventory;
+using Rampart.Core.Prioritization;
+using Rampart.Core.Prioritization.Ssvc;
 using Rampart.Data;
 using Rampart.Ingest;
 using Rampart.Services.Imports.Bulk;
+using Rampart.Services.Prioritization;
 
 namespace Rampart.Services.Imports;
 
@@ -21,7 +24,8 @@ namespace Rampart.Services.Imports;
 /// changed is written, in batches, through <see cref="BulkStore"/>. Memory is bounded by the asset's finding count
 /// (about 60 bytes each) plus one batch, never by the file.
 /// </summary>
-internal sealed partial class ImportRun(RampartDbContext db, Asset asset, ImportRequest request, ImportFile file, DateTimeOffset importedAt, ILogger logger)
+internal sealed partial class ImportRun(
+    RampartDbContext db, Asset asset, ImportRequest request, ImportFile file, DateTimeOffset importedAt, ExploitIntelBook intel, ILogger logger)
 {
     /// <summary>Rows written per round trip.</summary>
     public const int BatchSize = 5000;
@@ -38,7 +42,8 @@ internal sealed partial class ImportRun(RampartDbContext db, Asset asset, Import
     /// <summary>Keys of findings this file adds (8 bytes each, so a first import of millions stays small).</summary>
     private readonly HashSet<long> _newKeys = [];
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private readonly Dictionary<(string, Severity), (Core.Prioritization.PriorityDecision, string)> _decisions = [];
+    private readonly Dictionary<DecisionKey, (PriorityDecision, string)> _decisions = [];
+    private readonly AssetContext _context = AssetContext.Of(asset);
     private ImportBatch _batch = new();
     private TimeSpan _loaded;
     private TimeSpan _writing;
@@ -51,6 +56,7 @@ internal sealed partial class ImportRun(RampartDbContext db, Asset asset, Import
     private int _unchanged;
     private int _reopened;
     private int _duplicates;
+    private int _priorityChanges;
 
     /// <param name="sha256">Gives the file's hash once the content has been read.</param>
     public async Task<ImportResult> ExecuteAsync(Stream content, Func<string> sha256, CancellationToken cancellationToken)
@@ -115,6 +121,7 @@ internal sealed partial class ImportRun(RampartDbContext db, Asset asset, Import
             Scope = _scan.Scope,
             Duplicates = _duplicates,
             Components = _metadata.Components.Count,
+            PriorityChanges = _priorityChanges,
         };
     }
 
@@ -177,10 +184,12 @@ internal sealed partial class ImportRun(RampartDbContext db, Asset asset, Import
         // SQLite would walk the (AssetId, FingerprintKey) index and fetch each row; a table scan reads pages in order.
         var notIndexed = db.Database.IsSqlite() ? "NOT INDEXED" : "";
         await using (var command = _store.Command(
-            $"""SELECT "Id", "FingerprintKey", "Status", "FirstSeen" FROM "Findings" {notIndexed} WHERE "AssetId" = @p0""", asset.Id))
+            $"""
+            SELECT "Id", "FingerprintKey", "Status", "FirstSeen", "ComputedPriority", "Ssvc", "PriorityOverride" IS NOT NULL, "DueDate"
+            FROM "Findings" {notIndexed} WHERE "AssetId" = @p0
+            """, asset.Id))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            var firstSeenIsTicks = reader.GetFieldType(3) == typeof(long);
             _states.EnsureCapacity(observations.Count);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -190,7 +199,11 @@ internal sealed partial class ImportRun(RampartDbContext db, Asset asset, Import
                 {
                     FindingId = id,
                     Status = StatusOf(reader.GetString(2)),
-                    FirstSeen = firstSeenIsTicks ? new DateTimeOffset(reader.GetInt64(3), TimeSpan.Zero) : reader.GetFieldValue<DateTimeOffset>(3),
+                    FirstSeen = BulkStore.ReadDate(reader, 3)!.Value,
+                    ComputedPriority = OpenFindingPage.PriorityOf(reader.GetString(4)),
+                    Ssvc = reader.IsDBNull(5) ? null : Enum.Parse<SsvcOutcome>(reader.GetString(5)),
+                    Overridden = reader.GetBoolean(6),
+                    DueDate = BulkStore.ReadDate(reader, 7),
                     ObservationId = observation.Id,
                     Present = observation.Present,
                     ContentHash = observation.Hash,
@@ -240,7 +253,7 @@ internal sealed partial class ImportRun(RampartDbContext db, Asset asset, Import
                 StatusChangedAt = date,
             };
             FindingFields.Apply(finding, reported);
-            FindingFields.Prioritize(finding, asset, _decisions);
+            FindingFields.Prioritize(finding, _context, intel, importedAt, _decisions);
             _batch.NewFindings.Add(finding);
             var observation = Observe(reported, hash);
             observation.Finding = finding; // the writer copies the key once the finding has one
@@ -296,12 +309,44 @@ internal sealed partial class ImportRun(RampartDbContext db, Asset asset, Import
         return _batch.Count >= BatchSize;
     }
 
-    /// <summary>The finding follows the latest report that changed; a Fixed finding seen again is reopened.</summary>
+    /// <summary>
+    /// The finding follows the latest report that changed; a Fixed finding seen again is reopened. A change of the
+    /// computed priority is logged; a person's override keeps the effective priority and due date.
+    /// </summary>
     private void UpdateFinding(ref FindingState state, ReportedFinding reported, bool reopen)
     {
         var finding = new Finding { Id = state.FindingId, Fingerprint = "", Title = "", FirstSeen = state.FirstSeen };
         FindingFields.Apply(finding, reported);
-        FindingFields.Prioritize(finding, asset, _decisions);
+        var decision = FindingFields.Prioritize(finding, _context, intel, importedAt, _decisions);
+        var decidedAt = (DateTimeOffset?)null;
+        if (decision.Priority != state.ComputedPriority || decision.Ssvc != state.Ssvc)
+        {
+            decidedAt = importedAt;
+            finding.DueDate = RemediationTimeframes.Default.DueDateAfterChange(state.ComputedPriority, decision.Priority, state.FirstSeen, importedAt, state.DueDate);
+            if (!state.Overridden)
+            {
+                _batch.PriorityChanges.Add(new PriorityChange
+                {
+                    FindingId = state.FindingId,
+                    ChangedAt = importedAt,
+                    FromPriority = state.ComputedPriority,
+                    ToPriority = decision.Priority,
+                    FromSsvc = state.Ssvc,
+                    ToSsvc = decision.Ssvc,
+                    Cause = $"scan {_scan.Id}",
+                    Reasons = finding.PriorityReasons,
+                });
+            }
+
+            state.ComputedPriority = decision.Priority;
+            state.Ssvc = decision.Ssvc;
+            state.DueDate = finding.DueDate;
+        }
+        else
+        {
+            finding.DueDate = state.DueDate;
+        }
+
         if (reopen)
         {
             state.Status = FindingStatus.Open;
@@ -312,8 +357,9 @@ internal sealed partial class ImportRun(RampartDbContext db, Asset asset, Import
             finding.Kind.ToString(), finding.Title, finding.Description, finding.RuleId, finding.VulnerabilityIds, finding.Cwes,
             finding.Tags, finding.ComponentPurl, finding.ComponentName, finding.ComponentVersion, finding.FixedVersion,
             finding.LocationPath, finding.LocationLine, finding.ToolSeverity.ToString(), finding.CvssVectors, finding.CvssScore,
-            finding.Severity.ToString(), finding.Priority.ToString(), finding.PriorityReasons, Stored(finding.DueDate),
+            finding.Severity.ToString(), finding.ComputedPriority.ToString(), finding.PriorityReasons, Stored(finding.DueDate),
             Stored(_scan.ScanDate), reopen, FindingStatus.Open.ToString(), finding.Id,
+            finding.Ssvc?.ToString(), finding.Exploitation?.ToString(), Stored(decidedAt), finding.AttackSuccessRate,
         ]);
     }
 
@@ -382,6 +428,18 @@ internal sealed partial class ImportRun(RampartDbContext db, Asset asset, Import
                 await _store.InsertRowsAsync(ObservationRows.Instance, batch.NewObservations, failed.Token);
                 await _store.ExecuteForEachAsync(UpdateFindingSql, batch.FindingUpdates, failed.Token);
                 await _store.ExecuteForEachAsync(UpdateObservationSql, batch.ObservationUpdates, failed.Token);
+                if (batch.PriorityChanges.Count > 0)
+                {
+                    var table = BulkTable.For<PriorityChange>(db);
+                    var ids = await _store.NextIdsAsync(table, batch.PriorityChanges.Count, failed.Token);
+                    for (var i = 0; i < ids.Length; i++)
+                    {
+                        batch.PriorityChanges[i].Id = ids[i];
+                    }
+
+                    await _store.InsertAsync(table, batch.PriorityChanges, failed.Token);
+                    Interlocked.Add(ref _priorityChanges, batch.PriorityChanges.Count);
+                }
                 _writing += Stopwatch.GetElapsedTime(started);
             }
         }
@@ -511,15 +569,16 @@ internal sealed partial class ImportRun(RampartDbContext db, Asset asset, Import
     }
 
     /// <summary>A date as the provider stores it (UTC ticks on SQLite, timestamptz on PostgreSQL).</summary>
-    private object? Stored(DateTimeOffset? value) =>
-        value is not { } date ? null : db.Database.IsSqlite() ? date.UtcTicks : date.ToUniversalTime();
+    private object? Stored(DateTimeOffset? value) => _store.Stored(value);
 
     private static readonly string UpdateFindingSql =
         """
         UPDATE "Findings" SET "Kind" = @p0, "Title" = @p1, "Description" = @p2, "RuleId" = @p3, "VulnerabilityIds" = @p4,
             "Cwes" = @p5, "Tags" = @p6, "ComponentPurl" = @p7, "ComponentName" = @p8, "ComponentVersion" = @p9,
             "FixedVersion" = @p10, "LocationPath" = @p11, "LocationLine" = @p12, "ToolSeverity" = @p13, "CvssVectors" = @p14,
-            "CvssScore" = @p15, "Severity" = @p16, "Priority" = @p17, "PriorityReasons" = @p18, "DueDate" = @p19,
+            "CvssScore" = @p15, "Severity" = @p16, "ComputedPriority" = @p17, "Priority" = COALESCE("PriorityOverride", @p17),
+            "PriorityReasons" = @p18, "DueDate" = CASE WHEN "PriorityOverride" IS NULL THEN @p19 ELSE "DueDate" END,
+            "Ssvc" = @p24, "Exploitation" = @p25, "PriorityDecidedAt" = COALESCE(@p26, "PriorityDecidedAt"), "AttackSuccessRate" = @p27,
             "LastSeen" = @p20,
             "StatusChangedAt" = CASE WHEN @p21 THEN @p20 ELSE "StatusChangedAt" END,
             "Status" = CASE WHEN @p21 THEN @p22 ELSE "Status" END
@@ -559,6 +618,8 @@ internal sealed partial class ImportRun(RampartDbContext db, Asset asset, Import
 
         public List<object?[]> ObservationUpdates { get; } = [];
 
-        public int Count => NewFindings.Count + NewObservations.Count + FindingUpdates.Count + ObservationUpdates.Count;
+        public List<PriorityChange> PriorityChanges { get; } = [];
+
+        public int Count => NewFindings.Count + NewObservations.Count + FindingUpdates.Count + ObservationUpdates.Count + PriorityChanges.Count;
     }
 }

@@ -15,6 +15,16 @@ internal struct FindingState
 
     public DateTimeOffset FirstSeen { get; set; }
 
+    /// <summary>The stored computed priority and SSVC outcome, to log a rescan's change of them.</summary>
+    public Priority ComputedPriority { get; set; }
+
+    public Core.Prioritization.Ssvc.SsvcOutcome? Ssvc { get; set; }
+
+    /// <summary>A person's priority is set: the effective priority and due date stay as they are.</summary>
+    public bool Overridden { get; set; }
+
+    public DateTimeOffset? DueDate { get; set; }
+
     /// <summary>This source's observation of the finding; 0 when the source has none yet.</summary>
     public long ObservationId { get; set; }
 

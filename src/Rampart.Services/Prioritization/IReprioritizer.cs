@@ -11,7 +11,8 @@ public interface IReprioritizer
 
 /// <summary>What changed and where to look: <paramref name="AssetIds"/> null means every asset.</summary>
 /// <param name="Cause">Recorded with each priority change, e.g. "feed:epss 2026-09-29", "feed:kev 2025.08.25", "asset:payments-api".</param>
-public sealed record ReprioritizationRequest(string Cause, IReadOnlyCollection<long>? AssetIds = null);
+/// <param name="RewriteReasons">Rewrite every examined finding's path even where the outcome is the same (an asset edit changes the facts it names).</param>
+public sealed record ReprioritizationRequest(string Cause, IReadOnlyCollection<long>? AssetIds = null, bool RewriteReasons = false);
 
 /// <param name="Examined">Open findings whose decision was recomputed.</param>
 /// <param name="Changed">Findings whose priority or decision changed (and were written).</param>

@@ -22,6 +22,18 @@ internal abstract class BulkStore(RampartDbContext db) : IDisposable
     /// <summary>Quotes an identifier the same way on both providers.</summary>
     public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
+    /// <summary>A date as the provider stores it: UTC ticks on SQLite (see UtcTicksConverter), timestamptz on PostgreSQL.</summary>
+    public abstract object? Stored(DateTimeOffset? value);
+
+    /// <summary>Reads a date column written by <see cref="Stored"/>.</summary>
+    public static DateTimeOffset? ReadDate(DbDataReader reader, int ordinal)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return reader.IsDBNull(ordinal) ? null
+            : reader.GetFieldType(ordinal) == typeof(long) ? new DateTimeOffset(reader.GetInt64(ordinal), TimeSpan.Zero)
+            : reader.GetFieldValue<DateTimeOffset>(ordinal);
+    }
+
     /// <summary>Tunes the connection for a large write (SQLite page cache); a no-op where nothing is needed.</summary>
     public abstract Task PrepareAsync(CancellationToken cancellationToken);
 

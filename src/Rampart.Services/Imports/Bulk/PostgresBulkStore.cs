@@ -14,6 +14,8 @@ internal sealed class PostgresBulkStore(RampartDbContext db) : BulkStore(db)
 
     private NpgsqlConnection Npgsql => (NpgsqlConnection)Connection;
 
+    public override object? Stored(DateTimeOffset? value) => value?.ToUniversalTime();
+
     public override Task PrepareAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public override async Task<long[]> NextIdsAsync(BulkTable table, int count, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using Rampart.Core.Findings;
+using Rampart.Core.Prioritization.Ssvc;
 
 namespace Rampart.Services.Imports.Bulk;
 
@@ -42,7 +43,8 @@ internal sealed class FindingRows : RowShape<Finding>
         "Id", "AssetId", "Fingerprint", "FingerprintKey", "Kind", "Title", "Description", "RuleId", "VulnerabilityIds", "Cwes",
         "Tags", "ComponentPurl", "ComponentName", "ComponentVersion", "FixedVersion", "LocationPath", "LocationLine",
         "ToolSeverity", "CvssVectors", "CvssScore", "Severity", "Priority", "PriorityReasons", "Status", "FirstSeen",
-        "LastSeen", "StatusChangedAt", "DueDate",
+        "LastSeen", "StatusChangedAt", "DueDate", "ComputedPriority", "Ssvc", "Exploitation", "PriorityDecidedAt",
+        "AttackSuccessRate", "PriorityOverride", "PriorityOverrideReason", "PriorityOverrideBy", "PriorityOverrideAt",
     ];
 
     public override void Write(Finding row, IRowWriter writer)
@@ -75,6 +77,15 @@ internal sealed class FindingRows : RowShape<Finding>
         writer.Date(row.LastSeen);
         writer.Date(row.StatusChangedAt);
         writer.Date(row.DueDate);
+        writer.Text(EnumNames<Priority>.Of(row.ComputedPriority));
+        writer.Text(row.Ssvc is { } ssvc ? EnumNames<SsvcOutcome>.Of(ssvc) : null);
+        writer.Text(row.Exploitation is { } exploitation ? EnumNames<Exploitation>.Of(exploitation) : null);
+        writer.Date(row.PriorityDecidedAt);
+        writer.Double(row.AttackSuccessRate);
+        writer.Text(row.PriorityOverride is { } chosen ? EnumNames<Priority>.Of(chosen) : null);
+        writer.Text(row.PriorityOverrideReason);
+        writer.Text(row.PriorityOverrideBy);
+        writer.Date(row.PriorityOverrideAt);
     }
 }
 

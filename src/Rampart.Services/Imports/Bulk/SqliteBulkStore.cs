@@ -19,6 +19,8 @@ internal sealed class SqliteBulkStore(RampartDbContext db) : BulkStore(db)
 
     private sqlite3 Handle => ((SqliteConnection)Connection).Handle!;
 
+    public override object? Stored(DateTimeOffset? value) => value?.UtcTicks;
+
     public override async Task PrepareAsync(CancellationToken cancellationToken)
     {
         // 32 MiB of page cache for this connection: index pages of a large asset stay in memory during the import.
