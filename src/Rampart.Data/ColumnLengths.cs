@@ -19,4 +19,7 @@ public static class ColumnLengths
     public const int Scope = 500;
     public const int VulnerabilityId = 100;
     public const int Tag = 2000;
+
+    /// <summary>"CVE-" + year + up to 19 digits (the KEV schema's pattern).</summary>
+    public const int CveId = 32;
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Rampart.Core.Assets;
+using Rampart.Core.Feeds;
 using Rampart.Core.Findings;
 using Rampart.Core.Inventory;
 using Rampart.Core.Prioritization;
@@ -29,6 +30,14 @@ public sealed class RampartDbContext(DbContextOptions<RampartDbContext> options)
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public DbSet<User> Users => Set<User>();
+
+    public DbSet<EpssScore> EpssScores => Set<EpssScore>();
+
+    public DbSet<EpssDay> EpssDays => Set<EpssDay>();
+
+    public DbSet<KevEntry> KevEntries => Set<KevEntry>();
+
+    public DbSet<FeedState> FeedStates => Set<FeedState>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RampartDbContext).Assembly);

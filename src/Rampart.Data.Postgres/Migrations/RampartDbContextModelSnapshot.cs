@@ -93,6 +93,150 @@ namespace Rampart.Data.Postgres.Migrations
                     b.ToTable("Assets");
                 });
 
+            modelBuilder.Entity("Rampart.Core.Feeds.EpssDay", b =>
+                {
+                    b.Property<DateOnly>("ScoreDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("LoadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ModelVersion")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("ScoreDate");
+
+                    b.ToTable("EpssDays");
+                });
+
+            modelBuilder.Entity("Rampart.Core.Feeds.EpssScore", b =>
+                {
+                    b.Property<DateOnly>("ScoreDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Cve")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<double>("Epss")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Percentile")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("ScoreDate", "Cve");
+
+                    b.HasIndex("Cve", "ScoreDate");
+
+                    b.ToTable("EpssScores");
+                });
+
+            modelBuilder.Entity("Rampart.Core.Feeds.FeedState", b =>
+                {
+                    b.Property<string>("Feed")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CheckedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ETag")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("LastModified")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Version")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Feed");
+
+                    b.ToTable("FeedStates");
+                });
+
+            modelBuilder.Entity("Rampart.Core.Feeds.KevEntry", b =>
+                {
+                    b.Property<string>("CveId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("CatalogVersion")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Cwes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("DateAdded")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("KnownRansomwareCampaignUse")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Notes")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Product")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RequiredAction")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ShortDescription")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("VendorProject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("VulnerabilityName")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("CveId");
+
+                    b.ToTable("KevEntries");
+                });
+
             modelBuilder.Entity("Rampart.Core.Findings.Finding", b =>
                 {
                     b.Property<long>("Id")
