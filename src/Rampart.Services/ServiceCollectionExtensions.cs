@@ -3,9 +3,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Rampart.Core.Security;
 using Rampart.Data;
+using Rampart.Services.Assets;
 using Rampart.Services.Dashboard;
 using Rampart.Services.Findings;
 using Rampart.Services.Imports;
+using Rampart.Services.Prioritization;
 using Rampart.Services.Security;
 
 namespace Rampart.Services;
@@ -24,6 +26,10 @@ public static class ServiceCollectionExtensions
         services.AddLogging(); // adds nothing when the host already configured logging
         services.TryAddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
 
+        services.TryAddSingleton<ExploitIntelCache>();
+        services.AddScoped<IReprioritizer, Reprioritizer>();
+        services.AddScoped<PriorityOverrideService>();
+        services.AddScoped<AssetContextService>();
         services.AddScoped<ImportService>();
         services.AddScoped<FindingQueries>();
         services.AddScoped<AssetQueries>();

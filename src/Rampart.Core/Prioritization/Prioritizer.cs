@@ -201,7 +201,7 @@ public static class Prioritizer
         CvssVector? bestVector = null;
         foreach (var text in vectors)
         {
-            if (CvssVector.TryParse(text, out var vector, out _) && Cvss.Cvss.TryScore(text, out var scores, out _)
+            if (CvssVector.TryParse(text, out var vector, out _) && TryScoreVector(vector!, out var scores)
                 && (best is null || scores!.Score > best.Score))
             {
                 best = scores;
@@ -210,6 +210,20 @@ public static class Prioritizer
         }
 
         return (best, bestVector);
+    }
+
+    private static bool TryScoreVector(CvssVector vector, out CvssScores? scores)
+    {
+        try
+        {
+            scores = Cvss.Cvss.Score(vector);
+            return true;
+        }
+        catch (CvssFormatException)
+        {
+            scores = null;
+            return false;
+        }
     }
 
     private static string VersionName(CvssVersion version) => version switch
