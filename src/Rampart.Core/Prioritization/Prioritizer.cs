@@ -15,10 +15,10 @@ public static class Prioritizer
     {
         ArgumentNullException.ThrowIfNull(cvssVectors);
         var reasons = new List<string>();
-        CvssV3Score? best = null;
+        Cvss.CvssScores? best = null;
         foreach (var vector in cvssVectors)
         {
-            if (CvssV3.TryScore(vector, out var score, out _) && (best is null || score!.BaseScore > best.BaseScore))
+            if (Cvss.Cvss.TryScore(vector, out var score, out _) && (best is null || score!.Score > best.Score))
             {
                 best = score;
             }
@@ -28,7 +28,7 @@ public static class Prioritizer
         if (best is not null)
         {
             severity = best.Severity;
-            reasons.Add($"CVSS {best.Version} base {CvssV3.Format(best.BaseScore)} ({best.Vector}) → {severity.ToString().ToLowerInvariant()}");
+            reasons.Add($"CVSS {best.VersionNumber} {best.ScoreKind} {Cvss.Cvss.Format(best.Score)} ({best.Vector}) → {severity.ToString().ToLowerInvariant()}");
         }
         else
         {
@@ -61,6 +61,6 @@ public static class Prioritizer
             reasons.Add($"{exposure.ToString().ToLowerInvariant()} asset of {criticality.ToString().ToLowerInvariant()} criticality → {priority}");
         }
 
-        return new PriorityDecision(severity, best?.BaseScore, priority, reasons);
+        return new PriorityDecision(severity, best?.Score, priority, reasons);
     }
 }
