@@ -3,6 +3,7 @@ using Rampart.Core.Assets;
 using Rampart.Core.Findings;
 using Rampart.Core.Ingest;
 using Rampart.Core.Prioritization;
+using Rampart.Core.Prioritization.Cvss;
 
 namespace Rampart.Benchmarks.Micro;
 
@@ -27,7 +28,7 @@ public class CoreBenchmarks
     [Benchmark]
     public double ScoreCvss31()
     {
-        CvssV3.TryScore("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:C/C:H/I:H/A:H", out var score, out _);
+        Cvss.TryScore("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:C/C:H/I:H/A:H", out var score, out _);
         return score!.BaseScore;
     }
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Rampart.Core.Findings;
 using Rampart.Core.Ingest;
-using Rampart.Core.Prioritization;
+using Rampart.Core.Prioritization.Cvss;
 using Rampart.Ingest.Json;
 using Rampart.Ingest.Normalization;
 
@@ -82,7 +82,7 @@ internal static class OsvPackageMapper
 
     /// <summary>
     /// A record's own rating: the database's (GHSA <c>database_specific.severity</c>: LOW, MODERATE, HIGH,
-    /// CRITICAL), else the highest CVSS v3 base score of its vectors. CVSS v4 vectors are kept but not scored here.
+    /// CRITICAL), else the highest CVSS score of its vectors (any version; each vector's most specific score).
     /// </summary>
     private static Severity? OwnRating(JsonElement vulnerability)
     {
@@ -92,7 +92,7 @@ internal static class OsvPackageMapper
         }
 
         var scores = Vectors(vulnerability)
-            .Select(v => v is not null && CvssV3.TryScore(v, out var score, out _) ? score?.BaseScore : null)
+            .Select(v => v is not null && Cvss.TryScore(v, out var score, out _) ? score?.Score : null)
             .OfType<double>()
             .ToList();
         return scores.Count > 0 ? SeverityScale.FromScore(scores.Max()) : null;
