@@ -30,6 +30,16 @@ namespace Rampart.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("AgentAutonomy")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("AgentTools")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -248,6 +258,9 @@ namespace Rampart.Data.Postgres.Migrations
                     b.Property<long>("AssetId")
                         .HasColumnType("bigint");
 
+                    b.Property<double?>("AttackSuccessRate")
+                        .HasColumnType("double precision");
+
                     b.Property<string>("ComponentName")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -259,6 +272,11 @@ namespace Rampart.Data.Postgres.Migrations
                     b.Property<string>("ComponentVersion")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ComputedPriority")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<double?>("CvssScore")
                         .HasColumnType("double precision");
@@ -276,6 +294,10 @@ namespace Rampart.Data.Postgres.Migrations
 
                     b.Property<DateTimeOffset?>("DueDate")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Exploitation")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("Fingerprint")
                         .IsRequired()
@@ -312,6 +334,24 @@ namespace Rampart.Data.Postgres.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateTimeOffset?>("PriorityDecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PriorityOverride")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("PriorityOverrideAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PriorityOverrideBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PriorityOverrideReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("PriorityReasons")
                         .IsRequired()
                         .HasColumnType("text");
@@ -329,6 +369,10 @@ namespace Rampart.Data.Postgres.Migrations
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("integer")
                         .HasComputedColumnSql("CASE \"Severity\" WHEN 'Critical' THEN 4 WHEN 'High' THEN 3 WHEN 'Medium' THEN 2 WHEN 'Low' THEN 1 ELSE 0 END", true);
+
+                    b.Property<string>("Ssvc")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -635,6 +679,60 @@ namespace Rampart.Data.Postgres.Migrations
                     b.ToTable("VulnerabilityAliases");
                 });
 
+            modelBuilder.Entity("Rampart.Core.Prioritization.PriorityChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("FindingId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FromPriority")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("FromSsvc")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ToPriority")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ToSsvc")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedAt", "ToPriority");
+
+                    b.HasIndex("FindingId", "ChangedAt");
+
+                    b.ToTable("PriorityChanges");
+                });
+
             modelBuilder.Entity("Rampart.Core.Security.ApiToken", b =>
                 {
                     b.Property<long>("Id")
@@ -775,6 +873,15 @@ namespace Rampart.Data.Postgres.Migrations
                     b.HasOne("Rampart.Core.Findings.Source", null)
                         .WithMany()
                         .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rampart.Core.Prioritization.PriorityChange", b =>
+                {
+                    b.HasOne("Rampart.Core.Findings.Finding", null)
+                        .WithMany()
+                        .HasForeignKey("FindingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -23,6 +23,16 @@ namespace Rampart.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AgentAutonomy")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgentTools")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -239,6 +249,9 @@ namespace Rampart.Data.Sqlite.Migrations
                     b.Property<long>("AssetId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double?>("AttackSuccessRate")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("ComponentName")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -249,6 +262,11 @@ namespace Rampart.Data.Sqlite.Migrations
 
                     b.Property<string>("ComponentVersion")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComputedPriority")
+                        .IsRequired()
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<double?>("CvssScore")
@@ -267,6 +285,10 @@ namespace Rampart.Data.Sqlite.Migrations
 
                     b.Property<long?>("DueDate")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Exploitation")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Fingerprint")
                         .IsRequired()
@@ -303,6 +325,24 @@ namespace Rampart.Data.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PriorityDecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PriorityOverride")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PriorityOverrideAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PriorityOverrideBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PriorityOverrideReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PriorityReasons")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -320,6 +360,10 @@ namespace Rampart.Data.Sqlite.Migrations
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("INTEGER")
                         .HasComputedColumnSql("CASE \"Severity\" WHEN 'Critical' THEN 4 WHEN 'High' THEN 3 WHEN 'Medium' THEN 2 WHEN 'Low' THEN 1 ELSE 0 END", true);
+
+                    b.Property<string>("Ssvc")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -618,6 +662,58 @@ namespace Rampart.Data.Sqlite.Migrations
                     b.ToTable("VulnerabilityAliases");
                 });
 
+            modelBuilder.Entity("Rampart.Core.Prioritization.PriorityChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FindingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FromPriority")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromSsvc")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToPriority")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToSsvc")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedAt", "ToPriority");
+
+                    b.HasIndex("FindingId", "ChangedAt");
+
+                    b.ToTable("PriorityChanges");
+                });
+
             modelBuilder.Entity("Rampart.Core.Security.ApiToken", b =>
                 {
                     b.Property<long>("Id")
@@ -754,6 +850,15 @@ namespace Rampart.Data.Sqlite.Migrations
                     b.HasOne("Rampart.Core.Findings.Source", null)
                         .WithMany()
                         .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rampart.Core.Prioritization.PriorityChange", b =>
+                {
+                    b.HasOne("Rampart.Core.Findings.Finding", null)
+                        .WithMany()
+                        .HasForeignKey("FindingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
