@@ -10,5 +10,7 @@ root.Subcommands.Add(FindingsCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(MigrateCommand.Create());
 root.Subcommands.Add(TokenCommand.Create());
+root.Subcommands.Add(AssetsCommand.Create());
+root.Subcommands.Add(ReprioritizeCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

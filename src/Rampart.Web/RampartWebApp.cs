@@ -133,6 +133,7 @@ public static class RampartWebApp
         api.MapScansApi();
         api.MapFindingsApi();
         api.MapAssetsApi();
+        api.MapPrioritizationApi();
         app.MapOpenApi();
         app.MapScalarApiReference("/api/docs", scalar => scalar
             .WithTitle("Rampart API")

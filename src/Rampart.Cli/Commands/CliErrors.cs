@@ -14,7 +14,7 @@ internal static class CliErrors
     {
         switch (exception)
         {
-            case ReportFormatException or ImportException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException:
+            case ReportFormatException or ImportException or Services.Prioritization.PrioritizationException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException:
                 Console.Error.WriteLine($"rampart: error: {exception.Message}");
                 return BadInput;
             case OperationCanceledException:

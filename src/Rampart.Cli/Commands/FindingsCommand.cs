@@ -17,7 +17,10 @@ internal static class FindingsCommand
         var priority = new Option<Priority?>("--priority") { Description = "Only findings of this priority (P1..P4)." };
         var limit = new Option<int>("--limit") { Description = "At most this many findings (1..10000).", DefaultValueFactory = _ => 100 };
 
-        var command = new Command("findings", "List findings, most urgent first.") { asset, status, priority, limit, CliOptions.Json };
+        var command = new Command("findings", "List findings, most urgent first.")
+        {
+            asset, status, priority, limit, CliOptions.Json, FindingShowCommand.Create(), FindingOverrideCommand.Create(),
+        };
         command.SetAction(async (parse, cancellationToken) =>
         {
             try

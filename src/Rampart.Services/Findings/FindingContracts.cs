@@ -91,6 +91,15 @@ public sealed record FindingDetail(
 {
     /// <summary>Taxonomy tags as the tools gave them ("OWASP-LLM:LLM01:2025", "ATLAS:AML.T0051", "WASC:13"); CWE ids are in <see cref="Cwes"/>.</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>The decision with its path, the override beside it, and the feeds' current intel.</summary>
+    public PriorityView? Prioritization { get; init; }
+
+    /// <summary>Changes of priority, newest first (at most <see cref="FindingQueries.MaxPriorityChanges"/>).</summary>
+    public IReadOnlyList<PriorityChangeView> PriorityHistory { get; init; } = [];
+
+    /// <summary>Red-team findings: failing attempts ÷ attempts.</summary>
+    public double? AttackSuccessRate { get; init; }
 }
 
 public sealed record AssetView(
@@ -108,4 +117,9 @@ public sealed record AssetView(
 {
     /// <summary>The version the asset is at (a model's or dataset's version from an ML-BOM), when known.</summary>
     public string? Version { get; init; }
+
+    /// <summary>Tools an AI agent on the asset can call; empty when none.</summary>
+    public IReadOnlyList<string> AgentTools { get; init; } = [];
+
+    public AgentAutonomy AgentAutonomy { get; init; }
 }

@@ -1,17 +1,21 @@
 using Microsoft.EntityFrameworkCore;
 using Rampart.Core.Assets;
 using Rampart.Core.Findings;
+using Rampart.Core.Prioritization.Ssvc;
 using Rampart.Data;
+using Rampart.Services.Prioritization;
 using Rampart.Data.Configuration;
 
 namespace Rampart.Services.Findings;
 
 /// <summary>Read side for findings and assets; stays fast at 1,000,000 findings (indexed filters and sorts).</summary>
-public sealed class FindingQueries(RampartDbContext db, TimeProvider clock)
+public sealed class FindingQueries(RampartDbContext db, TimeProvider clock, ExploitIntelCache intel)
 {
     public const int MaxPageSize = 500;
 
     public const int MaxObservations = 200;
+
+    public const int MaxPriorityChanges = 100;
 
     public async Task<PageOf<FindingSummary>> ListAsync(FindingFilter filter, CancellationToken cancellationToken = default)
     {
@@ -135,8 +139,44 @@ public sealed class FindingQueries(RampartDbContext db, TimeProvider clock)
             observations)
         {
             Tags = ValueList.Split(finding.Tags),
+            Prioritization = await PriorityOfAsync(finding, cancellationToken),
+            PriorityHistory = await PriorityHistoryAsync(id, cancellationToken),
+            AttackSuccessRate = finding.AttackSuccessRate,
         };
     }
+
+    private async Task<PriorityView> PriorityOfAsync(Finding finding, CancellationToken cancellationToken)
+    {
+        var book = await intel.GetAsync(db, cancellationToken);
+        var facts = book.For(finding.VulnerabilityIds);
+        var chosen = finding.PriorityOverride is { } priority
+            ? new PriorityOverrideView(priority, finding.PriorityOverrideReason ?? "", finding.PriorityOverrideBy ?? "", finding.PriorityOverrideAt ?? finding.StatusChangedAt)
+            : null;
+        return new PriorityView(
+            finding.Priority, finding.ComputedPriority, finding.Ssvc is { } ssvc ? SsvcTree.Name(ssvc) : null,
+            finding.Exploitation is { } exploitation ? ExploitationName(exploitation) : null, finding.PriorityDecidedAt,
+            finding.PriorityReasons.Split('\n', StringSplitOptions.RemoveEmptyEntries), chosen,
+            new ExploitIntelView(facts.KevId, facts.KevDateAdded, facts.KevDueDate, facts.KevRansomware, facts.EpssId, facts.Epss, facts.EpssPercentile, facts.EpssDate));
+    }
+
+    /// <summary>Newest first; the path is shortened to its summary line.</summary>
+    public async Task<IReadOnlyList<PriorityChangeView>> PriorityHistoryAsync(long findingId, CancellationToken cancellationToken = default)
+    {
+        var rows = await db.PriorityChanges.AsNoTracking()
+            .Where(c => c.FindingId == findingId)
+            .OrderByDescending(c => c.ChangedAt).ThenByDescending(c => c.Id)
+            .Take(MaxPriorityChanges)
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(c => new PriorityChangeView(
+            c.ChangedAt, c.FromPriority, c.ToPriority, c.FromSsvc is { } from ? SsvcTree.Name(from) : null,
+            c.ToSsvc is { } to ? SsvcTree.Name(to) : null, c.Cause, c.ChangedBy, c.Reasons.Split('\n', 2)[0]))];
+    }
+
+    public static string ExploitationName(Exploitation exploitation) => exploitation switch
+    {
+        Exploitation.PublicPoc => "public PoC",
+        _ => exploitation.ToString().ToLowerInvariant(),
+    };
 
     public async Task<IReadOnlyList<AssetView>> ListAssetsAsync(CancellationToken cancellationToken = default)
     {
@@ -152,6 +192,8 @@ public sealed class FindingQueries(RampartDbContext db, TimeProvider clock)
         asset.Exposure, asset.DataSensitivity, asset.UpstreamProvider, openFindings)
     {
         Version = asset.Version,
+        AgentTools = ValueList.Split(asset.AgentTools),
+        AgentAutonomy = asset.AgentAutonomy,
     };
 
     /// <summary>Each sort matches an index of FindingConfiguration (after the status filter), with Id as the tiebreaker.</summary>

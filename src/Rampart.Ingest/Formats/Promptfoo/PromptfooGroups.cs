@@ -154,6 +154,7 @@ internal sealed class PromptfooGroups
             Message = ScannerText.Long(message),
             Occurrences = group.Failed,
             Evidence = group.Examples.Items,
+            AttackSuccessRate = judged > 0 ? (double)group.Failed / judged : null,
         };
     }
 
