@@ -64,7 +64,7 @@ internal static class GarakFindingMapper
             Message = ScannerText.Long(message),
             Occurrences = result.Fails,
             Evidence = result.Evidence,
-            AttackSuccessRate = result.Total is > 0 and var attempts ? (double)result.Fails / attempts.Value : null,
+            AttackSuccessRate = result.Total is { } attempts && attempts > 0 ? (double)result.Fails / attempts : null,
         };
     }
 
