@@ -5,6 +5,7 @@ using Rampart.Core.Security;
 using Rampart.Data;
 using Rampart.Services.Assets;
 using Rampart.Services.Dashboard;
+using Rampart.Services.Feeds;
 using Rampart.Services.Findings;
 using Rampart.Services.Imports;
 using Rampart.Services.Prioritization;
@@ -15,8 +16,10 @@ namespace Rampart.Services;
 public static class ServiceCollectionExtensions
 {
     /// <summary>Registers the database (see <see cref="DatabaseTarget"/>), the use cases and TimeProvider.System (unless already registered).</summary>
+    /// <param name="dataDirectory">The data folder (feed downloads are cached in its feeds/ folder); default: the SQLite
+    /// file's folder, else ./data. A <see cref="FeedSettings"/> registered before this call wins.</param>
     /// <remarks>The schema is not created here: hosts call <see cref="DatabaseMigrator.MigrateAsync"/> once at start-up.</remarks>
-    public static IServiceCollection AddRampartServices(this IServiceCollection services, DatabaseTarget target)
+    public static IServiceCollection AddRampartServices(this IServiceCollection services, DatabaseTarget target, string? dataDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(target);
@@ -36,6 +39,17 @@ public static class ServiceCollectionExtensions
         services.AddScoped<DashboardQueries>();
         services.AddScoped<TokenService>();
         services.AddScoped<UserService>();
+
+        var data = dataDirectory ?? Path.GetDirectoryName(target.SqliteFilePath) ?? Path.Combine(Environment.CurrentDirectory, "data");
+        services.TryAddSingleton(FeedSettings.InDataDirectory(data));
+        services.AddHttpClient<FeedDownloader>(http =>
+            {
+                http.Timeout = TimeSpan.FromMinutes(10);
+                http.DefaultRequestHeaders.UserAgent.ParseAdd("Rampart-feeds/1.0");
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AutomaticDecompression = System.Net.DecompressionMethods.All });
+        services.AddScoped<FeedUpdateService>();
+        services.AddScoped<FeedQueries>();
         return services;
     }
 }

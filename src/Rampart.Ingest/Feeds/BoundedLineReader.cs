@@ -17,7 +17,7 @@ internal sealed class BoundedLineReader(TextReader reader, int maxLineLength)
     /// <summary>The line read last, without its line break; valid until the next read.</summary>
     public ReadOnlyMemory<char> Current { get; private set; }
 
-    /// <exception cref="InvalidDataException">A line is longer than the limit.</exception>
+    /// <exception cref="InvalidDataException">A line is longer than the limit; it is line <see cref="LineNumber"/> + 1.</exception>
     public async ValueTask<bool> ReadAsync(CancellationToken cancellationToken)
     {
         while (true)
@@ -47,7 +47,6 @@ internal sealed class BoundedLineReader(TextReader reader, int maxLineLength)
 
             if (pending.Length > maxLineLength + 1)
             {
-                LineNumber++;
                 throw new InvalidDataException($"the line is longer than {maxLineLength} characters");
             }
 

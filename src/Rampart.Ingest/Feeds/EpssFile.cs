@@ -172,7 +172,8 @@ public sealed partial class EpssFile : IDisposable
     {
         try
         {
-            return await _lines.ReadAsync(cancellationToken) ? _lines.Current : null;
+            // Typed null: a bare null would convert to an empty ReadOnlyMemory (through char[]) and never end the file.
+            return await _lines.ReadAsync(cancellationToken) ? _lines.Current : (ReadOnlyMemory<char>?)null;
         }
         catch (DecoderFallbackException)
         {

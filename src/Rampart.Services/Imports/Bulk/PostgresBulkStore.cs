@@ -185,6 +185,18 @@ internal sealed class PostgresBulkStore(RampartDbContext db) : BulkStore(db)
                 importer.WriteNull();
             }
         }
+
+        public void Day(DateOnly? value)
+        {
+            if (value is { } day)
+            {
+                importer.Write(day, NpgsqlDbType.Date);
+            }
+            else
+            {
+                importer.WriteNull();
+            }
+        }
     }
 
     private static NpgsqlDbType TypeOf(Type type) => type switch

@@ -17,6 +17,9 @@ internal interface IRowWriter
     void Boolean(bool value);
 
     void Date(DateTimeOffset? value);
+
+    /// <summary>A calendar day (EF's DateOnly: PostgreSQL date, SQLite text yyyy-MM-dd).</summary>
+    void Day(DateOnly? value);
 }
 
 /// <summary>

@@ -232,6 +232,19 @@ internal sealed class SqliteBulkStore(RampartDbContext db) : BulkStore(db)
         public void Date(DateTimeOffset? value) =>
             Result(value is { } date ? raw.sqlite3_bind_int64(Statement, ++Position, date.UtcTicks) : raw.sqlite3_bind_null(Statement, ++Position));
 
+        /// <summary>The text EF Core's SQLite provider stores for a DateOnly.</summary>
+        public void Day(DateOnly? value)
+        {
+            if (value is { } day)
+            {
+                Text(day.ToString("yyyy'-'MM'-'dd", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                Result(raw.sqlite3_bind_null(Statement, ++Position));
+            }
+        }
+
         private void Result(int code)
         {
             if (code != raw.SQLITE_OK && Error == raw.SQLITE_OK)
