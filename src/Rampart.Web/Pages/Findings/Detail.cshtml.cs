@@ -1,13 +1,17 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rampart.Core.Findings;
+using Rampart.Services.Feeds;
 using Rampart.Services.Findings;
 using Rampart.Services.Prioritization;
 
 namespace Rampart.Web.Pages.Findings;
 
-public sealed class DetailModel(FindingQueries queries, PriorityOverrideService overrides) : PageModel
+public sealed class DetailModel(FindingQueries queries, PriorityOverrideService overrides, FeedQueries feeds) : PageModel
 {
+    /// <summary>Every loaded day's EPSS score of the finding's vulnerability (the alias with the highest score), oldest first.</summary>
+    public IReadOnlyList<EpssPoint> EpssTrend { get; private set; } = [];
+
     public FindingDetail Finding { get; private set; } = null!;
 
     /// <summary>Why the last override request was refused, shown beside the form.</summary>
@@ -65,6 +69,11 @@ public sealed class DetailModel(FindingQueries queries, PriorityOverrideService 
         }
 
         Finding = finding;
+        if (finding.Prioritization?.Intel.EpssId is { } cve)
+        {
+            EpssTrend = await feeds.EpssHistoryAsync(cve, cancellationToken);
+        }
+
         return Page();
     }
 }
