@@ -25,7 +25,7 @@ public sealed partial class Reprioritizer(
         ArgumentNullException.ThrowIfNull(request);
         var started = Stopwatch.StartNew();
         var now = clock.GetUtcNow();
-        var book = await cache.GetAsync(db, cancellationToken);
+        var book = await cache.GetAsync(db, cancellationToken, fresh: true);
         var assets = await db.Assets.AsNoTracking()
             .Where(a => request.AssetIds == null || request.AssetIds.Contains(a.Id))
             .ToDictionaryAsync(a => a.Id, AssetContext.Of, cancellationToken);
