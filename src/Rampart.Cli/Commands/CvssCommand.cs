@@ -24,12 +24,13 @@ internal static class CvssCommand
             vectors,
             CliOptions.Json,
         };
-        command.SetAction(async (parse, cancellationToken) =>
+        // Synchronous on purpose: line-by-line async reads cost more than the scoring itself.
+        command.SetAction(parse =>
         {
             var given = parse.GetValue(vectors) ?? [];
             var json = parse.GetValue(CliOptions.Json);
-            await using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), BufferSize) { AutoFlush = false };
-            using var output = new CvssLineWriter(stdout, json);
+            using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), BufferSize) { AutoFlush = false };
+            var output = new CvssLineWriter(stdout, json);
             var invalid = 0;
             if (given.Length > 0)
             {
@@ -42,7 +43,7 @@ internal static class CvssCommand
             {
                 using var stdin = new StreamReader(Console.OpenStandardInput(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true, BufferSize);
                 var number = 0;
-                while (await stdin.ReadLineAsync(cancellationToken) is { } line)
+                while (stdin.ReadLine() is { } line)
                 {
                     number++;
                     if (!string.IsNullOrWhiteSpace(line))
@@ -52,7 +53,7 @@ internal static class CvssCommand
                 }
             }
 
-            await stdout.FlushAsync(cancellationToken);
+            stdout.Flush();
             return invalid == 0 ? CliErrors.Success : CliErrors.BadInput;
         });
         return command;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Rampart.Core.Prioritization.Cvss;
 
@@ -5,17 +6,18 @@ namespace Rampart.Cli.Commands;
 
 /// <summary>
 /// One output line per scored vector: <c>vector TAB score TAB severity</c>, or with --json one JSON object per line
-/// (JSON Lines) with every score. Writes through a buffered writer without building intermediate strings.
+/// (JSON Lines) with every score. Writes straight to the buffered writer, without intermediate strings.
 /// </summary>
-internal sealed class CvssLineWriter(TextWriter output, bool json) : IDisposable
+internal sealed class CvssLineWriter(TextWriter output, bool json)
 {
-    private readonly Utf8JsonWriter? _json = json ? new Utf8JsonWriter(Stream.Null) : null;
-    private readonly MemoryStream _line = new();
+    // A valid vector is made of metric names, values, ':', '/', '.' and (v2) parentheses: nothing JSON must escape.
+    private static readonly SearchValues<char> NeedsEscaping = SearchValues.Create("\"\\\u007f");
+
     private readonly char[] _score = new char[4];
 
     public void Write(CvssScores scores)
     {
-        if (_json is null)
+        if (!json)
         {
             output.Write(scores.Vector);
             output.Write('\t');
@@ -26,59 +28,60 @@ internal sealed class CvssLineWriter(TextWriter output, bool json) : IDisposable
             return;
         }
 
-        _line.SetLength(0);
-        _json.Reset(_line);
-        _json.WriteStartObject();
-        _json.WriteString("version", scores.VersionNumber);
-        _json.WriteString("vector", scores.Vector);
-        WriteScore("base", scores.BaseScore);
+        output.Write("{\"version\":\"");
+        output.Write(scores.VersionNumber);
+        output.Write("\",\"vector\":");
+        WriteString(scores.Vector);
+        WriteScore(",\"base\":", scores.BaseScore);
         if (scores.Version == CvssVersion.V4_0)
         {
-            WriteScore("threat", scores.BaseThreatScore);
-            WriteScore("environmental", scores.BaseEnvironmentalScore);
-            WriteScore("threatEnvironmental", scores.BaseThreatEnvironmentalScore);
+            WriteScore(",\"threat\":", scores.BaseThreatScore);
+            WriteScore(",\"environmental\":", scores.BaseEnvironmentalScore);
+            WriteScore(",\"threatEnvironmental\":", scores.BaseThreatEnvironmentalScore);
         }
         else
         {
-            WriteScore("temporal", scores.TemporalScore);
-            WriteScore("environmental", scores.EnvironmentalScore);
+            WriteScore(",\"temporal\":", scores.TemporalScore);
+            WriteScore(",\"environmental\":", scores.EnvironmentalScore);
         }
 
-        WriteScore("score", scores.Score);
-        _json.WriteString("scoreKind", scores.ScoreKind);
-        _json.WriteString("severity", Cvss.SeverityName(scores.Severity));
-        _json.WriteString("baseSeverity", Cvss.SeverityName(scores.BaseSeverity));
-        _json.WriteEndObject();
-        _json.Flush();
-        foreach (var b in _line.GetBuffer().AsSpan(0, (int)_line.Length))
+        WriteScore(",\"score\":", scores.Score);
+        output.Write(",\"scoreKind\":\"");
+        output.Write(scores.ScoreKind);
+        output.Write("\",\"severity\":\"");
+        output.Write(Cvss.SeverityName(scores.Severity));
+        output.Write("\",\"baseSeverity\":\"");
+        output.Write(Cvss.SeverityName(scores.BaseSeverity));
+        output.Write("\"}\n");
+    }
+
+    private void WriteString(string text)
+    {
+        if (text.AsSpan().ContainsAny(NeedsEscaping) || text.AsSpan().ContainsAnyInRange('\0', '\u001f'))
         {
-            output.Write((char)b); // the JSON writer escapes everything outside ASCII
+            output.Write(JsonSerializer.Serialize(text));
+            return;
         }
 
-        output.Write('\n');
+        output.Write('"');
+        output.Write(text);
+        output.Write('"');
     }
 
-    public void Dispose()
+    private void WriteScore(string property, double? score)
     {
-        _json?.Dispose();
-        _line.Dispose();
-    }
-
-    private void WriteScore(string name, double? score)
-    {
+        output.Write(property);
         if (score is { } value)
         {
-            // One decimal, as the specifications print scores (9.0, not 9).
-            _json!.WritePropertyName(name);
-            _json.WriteRawValue(FormatScore(value), skipInputValidation: true);
+            output.Write(FormatScore(value)); // one decimal, as the specifications print scores (9.0, not 9)
         }
         else
         {
-            _json!.WriteNull(name);
+            output.Write("null");
         }
     }
 
-    /// <summary>"0.0" to "10.0" without culture lookups or allocations beyond a reused buffer.</summary>
+    /// <summary>"0.0" to "10.0" without culture lookups or allocations (a reused buffer).</summary>
     private ReadOnlySpan<char> FormatScore(double score)
     {
         var tenths = (int)Math.Round(score * 10, MidpointRounding.AwayFromZero);
