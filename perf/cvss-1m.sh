@@ -16,8 +16,12 @@ rampart=(dotnet src/Rampart.Cli/bin/Release/net10.0/rampart.dll)
 for mode in text json; do
   flag=(); [ "$mode" = json ] && flag=(--json)
   start=$(date +%s%N)
-  "${rampart[@]}" cvss "${flag[@]}" < "$vectors" > /dev/null
+  if [ -x /usr/bin/time ]; then
+    cpu=$( { /usr/bin/time -f '%U s user, %S s sys, peak RSS %M KiB' "${rampart[@]}" cvss "${flag[@]}" < "$vectors" > /dev/null; } 2>&1 )
+  else
+    "${rampart[@]}" cvss "${flag[@]}" < "$vectors" > /dev/null; cpu=""
+  fi
   end=$(date +%s%N)
   ms=$(( (end - start) / 1000000 ))
-  printf '%-5s %s vectors in %d.%03d s\n' "$mode" "$count" $((ms / 1000)) $((ms % 1000))
+  printf '%-5s %s vectors in %d.%03d s wall clock (%s); load average %s\n' "$mode" "$count" $((ms / 1000)) $((ms % 1000)) "$cpu" "$(cut -d' ' -f1 /proc/loadavg)"
 done
