@@ -105,7 +105,7 @@ public sealed class CvssDifferentialTests
     [InlineData(CvssVersion.V3_0, 30)]
     [InlineData(CvssVersion.V3_1, 31)]
     [InlineData(CvssVersion.V4_0, 40)]
-    public async Task TryScore_SeededRandomInvalidVectors_RefusesNamingTheOffendingPart(CvssVersion version, int seed)
+    public void TryScore_SeededRandomInvalidVectors_RefusesNamingTheOffendingPart(CvssVersion version, int seed)
     {
         // Arrange
         var generator = new CvssVectorGenerator(seed);
@@ -115,7 +115,7 @@ public sealed class CvssDifferentialTests
         var wrong = new List<string>();
         foreach (var vector in invalid)
         {
-            var accepted = CvssVector.TryParse(vector.Vector, out _, out var error);
+            var accepted = CvssScoring.TryScore(vector.Vector, out _, out var error);
             var part = accepted ? null : Assert.Throws<CvssFormatException>(() => CvssVector.Parse(vector.Vector)).Part;
             if (accepted || part != vector.Part || (part is { Length: > 0 } && !error!.Contains(part, StringComparison.Ordinal)))
             {
@@ -123,12 +123,28 @@ public sealed class CvssDifferentialTests
             }
         }
 
-        // The reference refuses unknown values too (it is lenient about order and duplicates, so only this kind is compared).
-        var badValues = invalid.Where(v => v.Kind == "invalid value").Select(v => v.Vector).ToList();
+        // Assert
+        Assert.True(wrong.Count == 0, $"{wrong.Count} of {invalid.Count} invalid {version} vectors were mishandled:\n" + string.Join('\n', wrong.Take(10)));
+    }
+
+    [Theory]
+    [InlineData(CvssVersion.V2, 12)]
+    [InlineData(CvssVersion.V3_0, 30)]
+    [InlineData(CvssVersion.V3_1, 31)]
+    [InlineData(CvssVersion.V4_0, 40)]
+    public async Task Score_SeededRandomUnknownValues_AreRefusedByTheReferenceToo(CvssVersion version, int seed)
+    {
+        // Arrange: the reference is lenient about order and duplicates, so only unknown values are compared.
+        var generator = new CvssVectorGenerator(seed);
+        var badValues = Enumerable.Range(0, InvalidPerVersion).Select(_ => generator.Invalid(version))
+            .Where(v => v.Kind == "invalid value").Select(v => v.Vector).ToList();
+
+        // Act
         var reference = await CvssOracle.ScoreAsync(badValues, TestContext.Current.CancellationToken);
 
         // Assert
-        Assert.True(wrong.Count == 0, $"{wrong.Count} of {invalid.Count} invalid {version} vectors were mishandled:\n" + string.Join('\n', wrong.Take(10)));
+        Assert.NotEmpty(badValues);
+        Assert.All(badValues, v => Assert.False(CvssScoring.TryScore(v, out _, out _)));
         Assert.All(reference, r => Assert.False(r.Ok, "the reference accepted a vector with an unknown value"));
     }
 
