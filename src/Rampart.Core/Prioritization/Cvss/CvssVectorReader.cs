@@ -107,7 +107,7 @@ internal static class CvssVectorReader
         }
 
         var key = part[..colon];
-        slot = set.SlotOf(key);
+        slot = set.SlotOf(key, lastSlot + 1);
         if (slot < 0)
         {
             var text = part.ToString();
