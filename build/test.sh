@@ -2,7 +2,8 @@
 # Runs the whole test suite the same way on a developer machine and in CI:
 #  1. installs what a fresh Debian machine lacks (PostgreSQL 15, Chromium) when running as root,
 #  2. starts a PostgreSQL server for the tests (Debian's cluster as root, a private one otherwise),
-#  3. runs `dotnet test` on the solution and prints "N passed, N failed, N skipped" as its last line.
+#  3. installs the CVSS reference implementation for the differential tests (npm ci in tests/oracles/cvss),
+#  4. runs `dotnet test` on the solution and prints "N passed, N failed, N skipped" as its last line.
 # Usage: build/test.sh [extra dotnet test arguments]
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +20,7 @@ install_missing() {
   local need=()
   command -v pg_ctlcluster >/dev/null 2>&1 || [ -x /usr/lib/postgresql/15/bin/pg_ctl ] || need+=(postgresql)
   [ -x /usr/bin/chromium ] || need+=(chromium)
+  command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
   if [ ${#need[@]} -gt 0 ]; then
     if as_root; then
       log "installing ${need[*]} from Debian packages"
@@ -63,8 +65,22 @@ start_postgres() {
   fi
 }
 
+install_cvss_oracle() {
+  # The pinned ae-cvss-calculator (package-lock.json) that tests/Rampart.Core.Tests/Cvss compares every score with.
+  local dir="$root/tests/oracles/cvss"
+  [ -d "$dir/node_modules/ae-cvss-calculator" ] && return
+  if command -v npm >/dev/null 2>&1; then
+    log "installing the CVSS oracle (npm ci in tests/oracles/cvss)"
+    (cd "$dir" && npm ci --no-audit --no-fund --silent) \
+      || log "npm ci failed: the CVSS differential tests will be skipped (outside CI) or fail (in CI)"
+  else
+    log "npm is missing: the CVSS differential tests will be skipped (outside CI) or fail (in CI)"
+  fi
+}
+
 install_missing
 start_postgres
+install_cvss_oracle
 
 log "dotnet test Rampart.slnx"
 dotnet test Rampart.slnx --logger "trx" --results-directory "$results" "$@"

@@ -7,6 +7,7 @@ var root = new RootCommand("Rampart: threat and vulnerability management for AI 
 };
 root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(FindingsCommand.Create());
+root.Subcommands.Add(CvssCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(MigrateCommand.Create());
 root.Subcommands.Add(TokenCommand.Create());

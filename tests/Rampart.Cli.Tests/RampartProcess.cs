@@ -9,10 +9,16 @@ internal static class RampartProcess
 
     private static readonly Lazy<string> Executable = new(FindExecutable);
 
-    public static async Task<Outcome> RunAsync(string database, params string[] args)
+    public static Task<Outcome> RunAsync(string database, params string[] args) => StartAsync(database, null, args);
+
+    /// <summary>Runs rampart with <paramref name="stdin"/> as its standard input.</summary>
+    public static Task<Outcome> RunWithInputAsync(string database, string stdin, params string[] args) => StartAsync(database, stdin, args);
+
+    private static async Task<Outcome> StartAsync(string database, string? stdin, string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
+            RedirectStandardInput = stdin is not null,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -30,6 +36,12 @@ internal static class RampartProcess
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
+        if (stdin is not null)
+        {
+            await process.StandardInput.WriteAsync(stdin);
+            process.StandardInput.Close();
+        }
+
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await process.WaitForExitAsync(timeout.Token);
         return new Outcome(process.ExitCode, await stdout, await stderr);

@@ -42,7 +42,8 @@ public sealed class PrioritizerTests
     [Fact]
     public void Decide_UnscorableVectorOnly_FallsBackToToolSeverity()
     {
-        var decision = Prioritizer.Decide(["CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N"], Severity.Medium, Exposure.Internal, Criticality.Low);
+        // Base metrics missing: CVSS v4.0 spec §7 makes every base metric mandatory.
+        var decision = Prioritizer.Decide(["CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N"], Severity.Medium, Exposure.Internal, Criticality.Low);
 
         Assert.Equal(Severity.Medium, decision.Severity);
         Assert.Equal(Priority.P3, decision.Priority);

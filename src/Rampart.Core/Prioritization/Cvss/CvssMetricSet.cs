@@ -29,6 +29,13 @@ internal sealed class CvssMetricSet
 
     public int SlotOf(ReadOnlySpan<char> key) => _slots.TryGetValue(key, out var slot) ? slot : -1;
 
+    /// <summary>
+    /// <see cref="SlotOf(ReadOnlySpan{char})"/>, trying <paramref name="expected"/> first: vectors are mostly written in
+    /// table order, so the next metric is usually the next slot (cheaper than hashing the key).
+    /// </summary>
+    public int SlotOf(ReadOnlySpan<char> key, int expected) =>
+        (uint)expected < (uint)Metrics.Length && key.SequenceEqual(Metrics[expected].Key) ? expected : SlotOf(key);
+
     /// <summary>The slot of a metric every scorer relies on; a typo here is a programming error.</summary>
     public int RequiredSlot(string key)
     {

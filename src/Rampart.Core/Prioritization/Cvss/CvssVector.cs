@@ -6,16 +6,17 @@ namespace Rampart.Core.Prioritization.Cvss;
 /// </summary>
 public sealed class CvssVector
 {
+    // One allocation: per metric slot 0 when absent, else 1 + the index of its value; then the slots in given order.
     private readonly byte[] _values;
-    private readonly byte[] _order;
+    private readonly int _count;
     private IReadOnlyList<KeyValuePair<string, string>>? _metrics;
 
-    internal CvssVector(CvssVersion version, string text, byte[] values, byte[] order)
+    internal CvssVector(CvssVersion version, string text, byte[] values, int count)
     {
         Version = version;
         Text = text;
         _values = values;
-        _order = order;
+        _count = count;
     }
 
     public CvssVersion Version { get; }
@@ -27,9 +28,6 @@ public sealed class CvssVector
     public IReadOnlyList<KeyValuePair<string, string>> Metrics => _metrics ??= BuildMetrics();
 
     internal CvssMetricSet MetricSet => CvssMetricTables.For(Version);
-
-    /// <summary>Per metric slot of <see cref="MetricSet"/>: 0 when absent, else 1 + the index of its value.</summary>
-    internal ReadOnlySpan<byte> Values => _values;
 
     /// <summary>Parses a vector or throws <see cref="CvssFormatException"/> naming the offending part.</summary>
     public static CvssVector Parse(string text)
@@ -80,8 +78,8 @@ public sealed class CvssVector
     private List<KeyValuePair<string, string>> BuildMetrics()
     {
         var set = MetricSet;
-        var metrics = new List<KeyValuePair<string, string>>(_order.Length);
-        foreach (var slot in _order)
+        var metrics = new List<KeyValuePair<string, string>>(_count);
+        foreach (var slot in _values.AsSpan(set.Metrics.Length, _count))
         {
             var metric = set.Metrics[slot];
             metrics.Add(new(metric.Key, metric.Values[_values[slot] - 1]));

@@ -49,8 +49,8 @@ internal static class CvssVectorReader
         }
 
         var set = CvssMetricTables.For(version);
-        var values = new byte[set.Metrics.Length];
-        Span<byte> order = stackalloc byte[set.Metrics.Length];
+        var values = new byte[set.Metrics.Length * 2]; // slots, then the order they were given in
+        var order = values.AsSpan(set.Metrics.Length);
         var count = 0;
         var lastSlot = -1;
         var position = 0;
@@ -82,7 +82,7 @@ internal static class CvssVectorReader
             }
         }
 
-        for (var i = 0; i < values.Length; i++)
+        for (var i = 0; i < set.Metrics.Length; i++)
         {
             if (values[i] == 0 && set.Metrics[i].Mandatory)
             {
@@ -92,7 +92,7 @@ internal static class CvssVectorReader
         }
 
         error = default;
-        return new CvssVector(version, trimmed, values, order[..count].ToArray());
+        return new CvssVector(version, trimmed, values, count);
     }
 
     private static bool ReadPart(CvssMetricSet set, ReadOnlySpan<char> part, byte[] values, int lastSlot, out int slot, out CvssParseError error)
@@ -107,7 +107,7 @@ internal static class CvssVectorReader
         }
 
         var key = part[..colon];
-        slot = set.SlotOf(key);
+        slot = set.SlotOf(key, lastSlot + 1);
         if (slot < 0)
         {
             var text = part.ToString();
