@@ -13,5 +13,6 @@ root.Subcommands.Add(MigrateCommand.Create());
 root.Subcommands.Add(TokenCommand.Create());
 root.Subcommands.Add(AssetsCommand.Create());
 root.Subcommands.Add(ReprioritizeCommand.Create());
+root.Subcommands.Add(FeedsCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

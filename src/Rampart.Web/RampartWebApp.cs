@@ -6,6 +6,7 @@ using Rampart.Data;
 using Rampart.Services;
 using Rampart.Web.Apis;
 using Rampart.Web.Demo;
+using Rampart.Web.Feeds;
 using Rampart.Web.Hosting;
 using Rampart.Web.Security;
 using Scalar.AspNetCore;
@@ -51,7 +52,10 @@ public static class RampartWebApp
             builder.Services.AddSingleton(clock);
         }
 
-        builder.Services.AddRampartServices(resolved.Database!);
+        var feeds = FeedScheduleOptions.From(builder.Configuration);
+        builder.Services.AddSingleton(feeds.Settings(resolved.DataDirectory!));
+        builder.Services.AddRampartServices(resolved.Database!, resolved.DataDirectory);
+        builder.Services.AddRampartFeedSchedule(feeds);
         builder.Services.AddRampartWeb(resolved);
 
         var app = builder.Build();
@@ -134,6 +138,8 @@ public static class RampartWebApp
         api.MapFindingsApi();
         api.MapAssetsApi();
         api.MapPrioritizationApi();
+        api.MapFeedsApi();
+        api.MapVulnerabilitiesApi();
         app.MapOpenApi();
         app.MapScalarApiReference("/api/docs", scalar => scalar
             .WithTitle("Rampart API")

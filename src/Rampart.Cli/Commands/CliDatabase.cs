@@ -19,7 +19,7 @@ internal static class CliDatabase
     public static async Task<ServiceProvider> OpenAsync(string? option, CancellationToken cancellationToken)
     {
         var services = new ServiceCollection();
-        services.AddRampartServices(Resolve(option));
+        services.AddRampartServices(Resolve(option), DefaultDataDirectory);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         await using var scope = provider.CreateAsyncScope();
         await DatabaseMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<RampartDbContext>(), cancellationToken);

@@ -1,4 +1,5 @@
 using Rampart.Ingest;
+using Rampart.Services.Feeds;
 using Rampart.Services.Imports;
 
 namespace Rampart.Cli.Commands;
@@ -14,7 +15,7 @@ internal static class CliErrors
     {
         switch (exception)
         {
-            case ReportFormatException or ImportException or Services.Prioritization.PrioritizationException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException:
+            case ReportFormatException or ImportException or Services.Prioritization.PrioritizationException or FeedException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException:
                 Console.Error.WriteLine($"rampart: error: {exception.Message}");
                 return BadInput;
             case OperationCanceledException:

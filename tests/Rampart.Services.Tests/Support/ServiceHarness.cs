@@ -30,12 +30,14 @@ public sealed class ServiceHarness : IAsyncDisposable
 
     public DatabaseTarget Target => _database.Target;
 
-    public static async Task<ServiceHarness> CreateAsync(DatabaseProvider provider)
+    /// <param name="configure">Registrations made before the product's (which only add what is missing).</param>
+    public static async Task<ServiceHarness> CreateAsync(DatabaseProvider provider, Action<IServiceCollection>? configure = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
         var clock = new FakeClock(Start);
-        var services = new ServiceCollection()
-            .AddSingleton<TimeProvider>(clock)
+        var collection = new ServiceCollection().AddSingleton<TimeProvider>(clock);
+        configure?.Invoke(collection);
+        var services = collection
             .AddRampartServices(database.Target)
             .BuildServiceProvider(validateScopes: true);
         var harness = new ServiceHarness(database, services, clock);
