@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Rampart.Core.Assets;
 using Rampart.Core.Findings;
 using Rampart.Core.Inventory;
+using Rampart.Core.Osv;
 using Rampart.Core.Security;
 
 namespace Rampart.Data;
@@ -22,6 +23,10 @@ public sealed class RampartDbContext(DbContextOptions<RampartDbContext> options)
     public DbSet<Component> Components => Set<Component>();
 
     public DbSet<VulnerabilityAlias> VulnerabilityAliases => Set<VulnerabilityAlias>();
+
+    public DbSet<OsvEntry> OsvEntries => Set<OsvEntry>();
+
+    public DbSet<OsvAffectedPackage> OsvAffectedPackages => Set<OsvAffectedPackage>();
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
