@@ -26,6 +26,9 @@ public sealed class OsvEntry
     /// <summary>Space-separated CVSS vectors from <c>severity[]</c> (ValueList).</summary>
     public string? CvssVectors { get; set; }
 
+    /// <summary>The database's severity word, when it gives one (see <see cref="OsvRecord.Severity"/>).</summary>
+    public Findings.Severity? Severity { get; set; }
+
     public DateTimeOffset LoadedAt { get; set; }
 }
 

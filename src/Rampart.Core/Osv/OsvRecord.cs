@@ -25,6 +25,12 @@ public sealed record OsvRecord
     public IReadOnlyList<string> CvssVectors { get; init; } = [];
 
     public IReadOnlyList<OsvAffected> Affected { get; init; } = [];
+
+    /// <summary>
+    /// The database's own severity word (GitHub's <c>database_specific.severity</c>: LOW, MODERATE, HIGH, CRITICAL),
+    /// used when there is no CVSS vector; a malicious-package record (MAL-…) is Critical.
+    /// </summary>
+    public Findings.Severity? Severity { get; init; }
 }
 
 /// <summary>One <c>affected[]</c> entry (§affected): a package, its ranges and its explicit versions.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Rampart.Core.Findings;
 using Rampart.Core.Osv;
 using Rampart.Core.Versions;
 using Rampart.Ingest.Normalization;
@@ -49,7 +50,26 @@ internal static class OsvRecordParser
             Aliases = Strings(root, "aliases", origin, "$.aliases"),
             CvssVectors = Severity(root, origin),
             Affected = Affected(root, origin),
+            Severity = DatabaseSeverity(root, id),
         };
+    }
+
+    /// <summary>GitHub's advisory severity words (database_specific is free-form per §database_specific: read, never required).</summary>
+    private static Severity? DatabaseSeverity(JsonElement root, string id)
+    {
+        if (root.TryGetProperty("database_specific", out var specific) && specific.ValueKind == JsonValueKind.Object
+            && specific.TryGetProperty("severity", out var word) && word.ValueKind == JsonValueKind.String)
+        {
+            switch (word.GetString()?.ToUpperInvariant())
+            {
+                case "CRITICAL": return Core.Findings.Severity.Critical;
+                case "HIGH": return Core.Findings.Severity.High;
+                case "MODERATE" or "MEDIUM": return Core.Findings.Severity.Medium;
+                case "LOW": return Core.Findings.Severity.Low;
+            }
+        }
+
+        return id.StartsWith("MAL-", StringComparison.Ordinal) ? Core.Findings.Severity.Critical : null;
     }
 
     private static List<string> Severity(JsonElement root, string origin)

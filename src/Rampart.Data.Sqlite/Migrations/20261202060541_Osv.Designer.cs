@@ -10,7 +10,7 @@ using Rampart.Data;
 namespace Rampart.Data.Sqlite.Migrations
 {
     [DbContext(typeof(RampartDbContext))]
-    [Migration("20261202060050_Osv")]
+    [Migration("20261202060541_Osv")]
     partial class Osv
     {
         /// <inheritdoc />
@@ -549,6 +549,10 @@ namespace Rampart.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("SchemaVersion")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Severity")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 

@@ -24,6 +24,7 @@ namespace Rampart.Data.Postgres.Migrations
                     Summary = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     Aliases = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     CvssVectors = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Severity = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
                     LoadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>

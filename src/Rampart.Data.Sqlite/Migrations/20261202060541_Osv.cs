@@ -22,6 +22,7 @@ namespace Rampart.Data.Sqlite.Migrations
                     Summary = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     Aliases = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     CvssVectors = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Severity = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
                     LoadedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>

@@ -12,7 +12,7 @@ using Rampart.Data;
 namespace Rampart.Data.Postgres.Migrations
 {
     [DbContext(typeof(RampartDbContext))]
-    [Migration("20261202060059_Osv")]
+    [Migration("20261202060629_Osv")]
     partial class Osv
     {
         /// <inheritdoc />
@@ -569,6 +569,10 @@ namespace Rampart.Data.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("SchemaVersion")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Severity")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
