@@ -6,6 +6,7 @@ using Rampart.Data;
 using Rampart.Services.Dashboard;
 using Rampart.Services.Findings;
 using Rampart.Services.Imports;
+using Rampart.Services.Osv;
 using Rampart.Services.Security;
 
 namespace Rampart.Services;
@@ -25,6 +26,8 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
 
         services.AddScoped<ImportService>();
+        services.AddScoped<OsvRecordLoader>();
+        services.AddScoped<InventoryMatcher>();
         services.AddScoped<FindingQueries>();
         services.AddScoped<AssetQueries>();
         services.AddScoped<DashboardQueries>();
