@@ -10,5 +10,6 @@ root.Subcommands.Add(FindingsCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(MigrateCommand.Create());
 root.Subcommands.Add(TokenCommand.Create());
+root.Subcommands.Add(OsvCommand.Create());
 
 return await root.Parse(args).InvokeAsync();
