@@ -1,11 +1,15 @@
+using System.Globalization;
+using System.Numerics;
+
 namespace Rampart.Core.Versions;
 
 /// <summary>
-/// Maven's version order (maven.apache.org/pom.html#Version_Order_Specification, as ComparableVersion implements it):
-/// tokens split at ".", "-" and digit/letter transitions (a transition counts as "-"), empty tokens are 0, trailing
-/// "null" tokens (0, "", "final", "ga", "release") are dropped, and every "-" opens a nested list.
-/// Qualifiers order alpha &lt; beta &lt; milestone &lt; rc = cr &lt; snapshot &lt; "" = ga = final = release &lt; sp,
-/// then any other qualifier alphabetically.
+/// Maven's version order as its Version Order Specification documents it (maven.apache.org/pom.html, the order
+/// ComparableVersion implements): tokens split at ".", "-" and digit/letter transitions (a transition counts as "-"),
+/// empty tokens are 0; trailing "null" tokens (0, "", "final", "ga", "release") are trimmed at the end and before
+/// each hyphen; the shorter version is padded with nulls of the other's prefix. Qualifiers order
+/// alpha &lt; beta &lt; milestone &lt; rc = cr &lt; snapshot &lt; "" = ga = final = release &lt; sp, then others alphabetically;
+/// ".qualifier" = "-qualifier" &lt; "-number" &lt; ".number".
 /// </summary>
 public sealed class MavenScheme : IVersionScheme
 {
@@ -22,75 +26,124 @@ public sealed class MavenScheme : IVersionScheme
             return null;
         }
 
-        var root = new MavenItem.Group();
-        var lists = new Stack<MavenItem.Group>();
-        lists.Push(root);
-        var list = root;
+        var tokens = new List<MavenToken>();
+        var prefix = '.';
         var start = 0;
-        var inDigits = false;
-        for (var i = 0; i < value.Length; i++)
+        for (var i = 0; i <= value.Length; i++)
         {
-            var c = value[i];
-            if (c is '.' or '-')
+            var end = i == value.Length;
+            var c = end ? '\0' : value[i];
+            var separator = c is '.' or '-';
+            var transition = !end && !separator && i > start && char.IsAsciiDigit(c) != char.IsAsciiDigit(value[i - 1]);
+            if (!end && !separator && !transition)
             {
-                list.Items.Add(i == start ? MavenItem.Int.Zero : Token(value[start..i], inDigits, followedByDigit: false));
-                start = i + 1;
-                if (c == '-')
-                {
-                    list = Nest(list, lists);
-                }
+                continue;
             }
-            else if (char.IsAsciiDigit(c))
-            {
-                if (!inDigits && i > start)
-                {
-                    // "a1" is "a-1": a letter-to-digit transition opens a list, and a lone a/b/m before a digit is alpha/beta/milestone.
-                    list.Items.Add(Token(value[start..i], isNumber: false, followedByDigit: true));
-                    start = i;
-                    list = Nest(list, lists);
-                }
 
-                inDigits = true;
-            }
-            else
-            {
-                if (inDigits && i > start)
-                {
-                    list.Items.Add(Token(value[start..i], isNumber: true, followedByDigit: false));
-                    start = i;
-                    list = Nest(list, lists);
-                }
-
-                inDigits = false;
-            }
+            var token = value[start..i];
+            tokens.Add(MavenToken.Of(prefix, token, followedByDigit: transition && char.IsAsciiDigit(c)));
+            prefix = transition ? '-' : c;
+            start = transition ? i : i + 1;
         }
 
-        if (value.Length > start)
-        {
-            list.Items.Add(Token(value[start..], inDigits, followedByDigit: false));
-        }
-
-        while (lists.Count > 0)
-        {
-            lists.Pop().Normalize();
-        }
-
-        return new Parsed(root);
+        return new Parsed([.. Trim(tokens)]);
     }
 
-    private static MavenItem.Group Nest(MavenItem.Group parent, Stack<MavenItem.Group> lists)
+    /// <summary>Trailing nulls go at the end, then before each remaining hyphen from end to start ("1-ga-1" is "1-1").</summary>
+    private static List<MavenToken> Trim(List<MavenToken> tokens)
     {
-        var child = new MavenItem.Group();
-        parent.Items.Add(child);
-        lists.Push(child);
-        return child;
+        for (var boundary = tokens.Count; boundary > 0; boundary--)
+        {
+            if (boundary < tokens.Count && tokens[boundary].Prefix != '-')
+            {
+                continue;
+            }
+
+            while (boundary > 1 && tokens[boundary - 1].IsNull)
+            {
+                tokens.RemoveAt(--boundary);
+            }
+        }
+
+        return tokens;
     }
 
-    private static MavenItem Token(string token, bool isNumber, bool followedByDigit) =>
-        isNumber ? new MavenItem.Int(System.Numerics.BigInteger.Parse(token, System.Globalization.CultureInfo.InvariantCulture)) : new MavenItem.Text(token, followedByDigit);
-
-    private sealed record Parsed(MavenItem.Group Root) : IComparable
+    private sealed record Parsed(MavenToken[] Tokens) : IComparable
     {
-        public int CompareTo(object? obj) => obj is Parsed other ? Root.CompareTo(other.Root) : 1;
+        public int CompareTo(object? obj)
+        {
+            if (obj is not Parsed other)
+            {
+                return 1;
+            }
+
+            for (var i = 0; i < Math.Max(Tokens.Length, other.Tokens.Length); i++)
+            {
+                // Padding takes the other side's prefix: 0 after ".", "" after "-".
+                var left = i < Tokens.Length ? Tokens[i] : MavenToken.Null(other.Tokens[i].Prefix);
+                var right = i < other.Tokens.Length ? other.Tokens[i] : MavenToken.Null(Tokens[i].Prefix);
+                var order = left.CompareTo(right);
+                if (order != 0)
+                {
+                    return order;
+                }
+            }
+
+            return 0;
+        }
+    }
+}
+
+/// <summary>One Maven version token: its prefix ("." or "-") and a number or a qualifier (ranked).</summary>
+internal sealed record MavenToken(char Prefix, BigInteger? Number, string? Qualifier)
+{
+    private static readonly string[] Known = ["alpha", "beta", "milestone", "rc", "snapshot", "", "sp"];
+    private static readonly string Release = Rank("");
+
+    public bool IsNull => Number is { } n ? n.IsZero : Qualifier == Release;
+
+    public static MavenToken Null(char prefix) => prefix == '-' ? new(prefix, null, Release) : new(prefix, BigInteger.Zero, null);
+
+    public static MavenToken Of(char prefix, string token, bool followedByDigit)
+    {
+        if (token.Length == 0)
+        {
+            return new(prefix, BigInteger.Zero, null); // an empty token is 0
+        }
+
+        if (char.IsAsciiDigit(token[0]))
+        {
+            return new(prefix, BigInteger.Parse(token, CultureInfo.InvariantCulture), null);
+        }
+
+        // "a1", "b2", "m3": a lone a/b/m directly followed by a number is alpha/beta/milestone.
+        if (followedByDigit && token.Length == 1)
+        {
+            token = token switch { "a" => "alpha", "b" => "beta", "m" => "milestone", _ => token };
+        }
+
+        token = token switch { "ga" or "final" or "release" => "", "cr" => "rc", _ => token };
+        return new(prefix, null, Rank(token));
+    }
+
+    /// <summary>".qualifier" = "-qualifier" &lt; "-number" &lt; ".number"; like kinds compare by value.</summary>
+    public int CompareTo(MavenToken other)
+    {
+        var kind = Kind.CompareTo(other.Kind);
+        if (kind != 0)
+        {
+            return kind;
+        }
+
+        return Number is { } number ? number.CompareTo(other.Number!.Value) : string.CompareOrdinal(Qualifier, other.Qualifier);
+    }
+
+    private int Kind => Number is null ? 0 : Prefix == '-' ? 1 : 2;
+
+    /// <summary>Known qualifiers by position; any other after them all, alphabetically.</summary>
+    private static string Rank(string qualifier)
+    {
+        var index = Array.IndexOf(Known, qualifier);
+        return index >= 0 ? index.ToString(CultureInfo.InvariantCulture) : Known.Length.ToString(CultureInfo.InvariantCulture) + "-" + qualifier;
     }
 }
