@@ -7,6 +7,11 @@ if (args.Length > 1 && args[0] == "e2e-writer")
     return await Rampart.Benchmarks.EndToEnd.WriterOnly.RunAsync(args);
 }
 
+if (args.Length > 0 && args[0] == "osv")
+{
+    return await OsvRun.RunAsync(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "e2e")
 {
     return await ImportAndQueryRun.RunAsync(args[1..]);
