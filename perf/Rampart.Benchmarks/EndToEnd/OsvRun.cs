@@ -33,7 +33,11 @@ public static class OsvRun
 
         Console.WriteLine($"database: {target.Describe()}  records: {records:N0} ({new FileInfo(zip).Length / 1048576.0:F1} MiB zip, {packages:N0} packages)  components: {components:N0} over {assets} assets");
         var services = new ServiceCollection()
-            .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Microsoft.EntityFrameworkCore", LogLevel.None))
+            .AddLogging(logging => logging
+                .AddSimpleConsole(console => console.SingleLine = true)
+                .SetMinimumLevel(LogLevel.Warning)
+                .AddFilter("Microsoft.EntityFrameworkCore", LogLevel.None)
+                .AddFilter("Rampart.Services", LogLevel.Debug)) // the match's and each import's phase timings
             .AddRampartServices(target)
             .BuildServiceProvider();
         await using (var scope = services.CreateAsyncScope())

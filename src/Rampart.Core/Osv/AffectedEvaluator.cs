@@ -10,8 +10,9 @@ namespace Rampart.Core.Osv;
 /// </summary>
 public static class AffectedEvaluator
 {
-    /// <param name="scheme">The ecosystem's ordering (<see cref="VersionSchemes.For"/>); SEMVER ranges always use SemVer.</param>
-    public static AffectedVerdict Evaluate(OsvAffected affected, string installed, IVersionScheme? scheme)
+    /// <param name="scheme">The ecosystem's ordering (<see cref="VersionSchemes.For"/>).</param>
+    /// <param name="semver">The ordering of SEMVER ranges: <see cref="SemVerScheme.WithV"/> unless given (a <see cref="MemoizedScheme"/> over it).</param>
+    public static AffectedVerdict Evaluate(OsvAffected affected, string installed, IVersionScheme? scheme, IVersionScheme? semver = null)
     {
         ArgumentNullException.ThrowIfNull(affected);
         ArgumentNullException.ThrowIfNull(installed);
@@ -28,7 +29,7 @@ public static class AffectedEvaluator
                 continue;
             }
 
-            var rangeScheme = range.Type == OsvRangeType.Semver ? SemVerScheme.WithV : scheme;
+            var rangeScheme = range.Type == OsvRangeType.Semver ? semver ?? SemVerScheme.WithV : scheme;
             var version = rangeScheme?.Parse(installed);
             var events = rangeScheme is null ? null : ParseEvents(range, rangeScheme);
             if (version is null || events is null)

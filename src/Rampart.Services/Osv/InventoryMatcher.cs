@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Rampart.Core.Findings;
 using Rampart.Core.Ingest;
 using Rampart.Core.Osv;
@@ -20,7 +22,7 @@ namespace Rampart.Services.Osv;
 /// are read per ecosystem for up to <see cref="NamesPerQuery"/> package names at a time through the
 /// (ecosystem, name) index. Withdrawn records are never candidates (OSV schema §withdrawn).
 /// </remarks>
-public sealed class InventoryMatcher(RampartDbContext db, ImportService importer)
+public sealed partial class InventoryMatcher(RampartDbContext db, ImportService importer, ILogger<InventoryMatcher> logger)
 {
     public const string Tool = "OSV";
     public const string Scope = "inventory";
@@ -31,26 +33,34 @@ public sealed class InventoryMatcher(RampartDbContext db, ImportService importer
     /// <exception cref="ImportException">The named asset does not exist.</exception>
     public async Task<IReadOnlyList<OsvMatchResult>> MatchAsync(string? assetName = null, string? importedBy = null, CancellationToken cancellationToken = default)
     {
+        var started = Stopwatch.GetTimestamp();
         var assets = await AssetsAsync(assetName, cancellationToken);
         var inventory = await InventoryAsync(assets, cancellationToken);
+        var read = Stopwatch.GetElapsedTime(started);
+        var querying = TimeSpan.Zero;
         var findings = assets.ToDictionary(a => a.Id, _ => new Dictionary<(string, string, string), ReportedFinding>());
         foreach (var (ecosystem, components) in inventory.ByEcosystem)
         {
-            var scheme = VersionSchemes.For(ecosystem);
+            // Records and inventories repeat the same version strings: each is parsed once per ecosystem.
+            var scheme = VersionSchemes.For(ecosystem) is { } known ? new MemoizedScheme(known) : null;
+            var semver = new MemoizedScheme(SemVerScheme.WithV);
             var byName = components.GroupBy(c => c.NameKey, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
             foreach (var names in byName.Keys.Chunk(NamesPerQuery))
             {
+                var queryStarted = Stopwatch.GetTimestamp();
                 var candidates = await CandidatesAsync(ecosystem, names, inventory.Entries, cancellationToken);
+                querying += Stopwatch.GetElapsedTime(queryStarted);
                 foreach (var (name, packages) in candidates)
                 {
                     foreach (var component in byName[name])
                     {
-                        Evaluate(component, packages, scheme, inventory.Stats[component.AssetId], findings[component.AssetId]);
+                        Evaluate(component, packages, scheme, semver, inventory.Stats[component.AssetId], findings[component.AssetId]);
                     }
                 }
             }
         }
 
+        var evaluated = Stopwatch.GetElapsedTime(started);
         var results = new List<OsvMatchResult>(assets.Count);
         foreach (var (id, name) in assets)
         {
@@ -60,8 +70,12 @@ public sealed class InventoryMatcher(RampartDbContext db, ImportService importer
             results.Add(new OsvMatchResult(name, stats.Components, stats.Unmatchable, stats.Unparseable, stats.GitRanges, stats.Unevaluated, imported));
         }
 
+        LogPhases(logger, assets.Count, inventory.Entries.Count, read.TotalMilliseconds, querying.TotalMilliseconds, evaluated.TotalMilliseconds, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return results;
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "OSV match of {Assets} assets ({Records} candidate records): inventories read at {ReadMs:F0} ms, candidates read in {QueryMs:F0} ms, matched at {MatchedMs:F0} ms, imported at {TotalMs:F0} ms")]
+    private static partial void LogPhases(ILogger logger, int assets, int records, double readMs, double queryMs, double matchedMs, double totalMs);
 
     private async Task<List<(long Id, string Name)>> AssetsAsync(string? assetName, CancellationToken cancellationToken)
     {
@@ -170,7 +184,7 @@ public sealed class InventoryMatcher(RampartDbContext db, ImportService importer
     }
 
     private static void Evaluate(
-        InventoryComponent component, List<CandidatePackage> packages, IVersionScheme? scheme, AssetStats stats,
+        InventoryComponent component, List<CandidatePackage> packages, IVersionScheme? scheme, IVersionScheme semver, AssetStats stats,
         Dictionary<(string, string, string), ReportedFinding> findings)
     {
         foreach (var package in packages)
@@ -181,7 +195,7 @@ public sealed class InventoryMatcher(RampartDbContext db, ImportService importer
             }
 
             stats.GitRanges += package.GitRanges;
-            var verdict = AffectedEvaluator.Evaluate(package.Affected, component.Version, scheme);
+            var verdict = AffectedEvaluator.Evaluate(package.Affected, component.Version, scheme, semver);
             stats.Unevaluated += verdict.UnevaluatedRanges;
             if (verdict.Affected)
             {
