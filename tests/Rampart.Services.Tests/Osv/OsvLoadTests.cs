@@ -90,4 +90,21 @@ public sealed class OsvLoadTests
         Assert.Contains("unknown range type 'NPM'", error.Message, StringComparison.Ordinal);
         Assert.Equal(0, await harness.WithDbAsync(db => db.OsvEntries.CountAsync(TestContext.Current.CancellationToken)));
     }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task LoadAsync_BadSemverVersionAfterGoodRecord_ChangesNothing(DatabaseProvider provider)
+    {
+        await using var harness = await ServiceHarness.CreateAsync(provider);
+        using var folder = new ScratchZip();
+        var file = Path.Combine(folder.Path, "records.json");
+        // An array: a good record, then one whose SEMVER range says "1.2" (not SemVer 2.0, semver.org §2).
+        File.WriteAllText(file, "[" + OsvTestData.Lodash + "," +
+            """{"id":"TEST-3","modified":"2024-01-01T00:00:00Z","affected":[{"package":{"ecosystem":"npm","name":"x"},"ranges":[{"type":"SEMVER","events":[{"introduced":"0"},{"fixed":"1.2"}]}]}]}""" + "]");
+
+        var error = await Assert.ThrowsAsync<ReportFormatException>(() => harness.LoadPathAsync(file));
+
+        Assert.Equal("records.json [1]", error.FileName);
+        Assert.Contains("'1.2' is not a SemVer 2.0 version", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, await harness.WithDbAsync(db => db.OsvEntries.CountAsync(TestContext.Current.CancellationToken)));
+    }
 }
