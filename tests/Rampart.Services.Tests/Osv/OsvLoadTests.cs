@@ -60,9 +60,10 @@ public sealed class OsvLoadTests
     {
         await using var harness = await ServiceHarness.CreateAsync(provider);
         await harness.LoadJsonAsync(OsvTestData.Log4Shell("2024-01-01T00:00:00Z"));
-        using var folder = new ScratchZip();
+        using var folder = new ScratchFolder();
         // A newer log4j record first (it would replace the stored one), then a good record, then broken JSON.
         var zip = folder.Zip(
+            "all.zip",
             ("GHSA-jfh8-c2jp-5v3q.json", OsvTestData.Log4Shell("2025-01-01T00:00:00Z")),
             ("PYSEC-2023-74.json", File.ReadAllText(Corpus.File("osv/PYSEC-2023-74.json"))),
             ("TEST-broken.json", """{"id":"TEST-broken","modified":"2024-01-01T00:00:00Z","affected":[{"package":"""));
@@ -79,7 +80,7 @@ public sealed class OsvLoadTests
     public async Task LoadAsync_UnknownRangeTypeInFolder_ChangesNothing(DatabaseProvider provider)
     {
         await using var harness = await ServiceHarness.CreateAsync(provider);
-        using var folder = new ScratchZip();
+        using var folder = new ScratchFolder();
         File.WriteAllText(Path.Combine(folder.Path, "a.json"), OsvTestData.Log4Shell());
         File.WriteAllText(Path.Combine(folder.Path, "b.json"),
             """{"id":"TEST-2","modified":"2024-01-01T00:00:00Z","affected":[{"package":{"ecosystem":"npm","name":"x"},"ranges":[{"type":"NPM","events":[{"introduced":"0"}]}]}]}""");
@@ -95,7 +96,7 @@ public sealed class OsvLoadTests
     public async Task LoadAsync_BadSemverVersionAfterGoodRecord_ChangesNothing(DatabaseProvider provider)
     {
         await using var harness = await ServiceHarness.CreateAsync(provider);
-        using var folder = new ScratchZip();
+        using var folder = new ScratchFolder();
         var file = Path.Combine(folder.Path, "records.json");
         // An array: a good record, then one whose SEMVER range says "1.2" (not SemVer 2.0, semver.org §2).
         File.WriteAllText(file, "[" + OsvTestData.Lodash + "," +
