@@ -14,5 +14,6 @@ root.Subcommands.Add(TokenCommand.Create());
 root.Subcommands.Add(AssetsCommand.Create());
 root.Subcommands.Add(ReprioritizeCommand.Create());
 root.Subcommands.Add(FeedsCommand.Create());
+root.Subcommands.Add(OsvCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

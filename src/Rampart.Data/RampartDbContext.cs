@@ -4,6 +4,7 @@ using Rampart.Core.Feeds;
 using Rampart.Core.Findings;
 using Rampart.Core.Inventory;
 using Rampart.Core.Prioritization;
+using Rampart.Core.Osv;
 using Rampart.Core.Security;
 
 namespace Rampart.Data;
@@ -26,6 +27,10 @@ public sealed class RampartDbContext(DbContextOptions<RampartDbContext> options)
     public DbSet<VulnerabilityAlias> VulnerabilityAliases => Set<VulnerabilityAlias>();
 
     public DbSet<PriorityChange> PriorityChanges => Set<PriorityChange>();
+
+    public DbSet<OsvEntry> OsvEntries => Set<OsvEntry>();
+
+    public DbSet<OsvAffectedPackage> OsvAffectedPackages => Set<OsvAffectedPackage>();
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 

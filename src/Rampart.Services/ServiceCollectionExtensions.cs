@@ -9,6 +9,7 @@ using Rampart.Services.Feeds;
 using Rampart.Services.Findings;
 using Rampart.Services.Imports;
 using Rampart.Services.Prioritization;
+using Rampart.Services.Osv;
 using Rampart.Services.Security;
 
 namespace Rampart.Services;
@@ -34,6 +35,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<PriorityOverrideService>();
         services.AddScoped<AssetContextService>();
         services.AddScoped<ImportService>();
+        services.AddScoped<OsvRecordLoader>();
+        services.AddScoped<InventoryMatcher>();
         services.AddScoped<FindingQueries>();
         services.AddScoped<AssetQueries>();
         services.AddScoped<DashboardQueries>();

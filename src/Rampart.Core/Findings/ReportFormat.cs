@@ -21,4 +21,10 @@ public enum ReportFormat
 
     /// <summary>Rampart's documented CSV format for tools without a parser (docs/formats/generic.md).</summary>
     GenericCsv,
+
+    /// <summary>
+    /// OSV records matched against an inventory (<c>rampart osv</c>): a scan made in process, not a file to import,
+    /// so it is not among the names <see cref="ReportFormatNames"/> accepts.
+    /// </summary>
+    OsvRecords,
 }

@@ -3,11 +3,14 @@ namespace Rampart.Core.Findings;
 /// <summary>The names users type for a report format (CLI --format, API and upload form): kebab-case, case-insensitive.</summary>
 public static class ReportFormatNames
 {
-    private static readonly Dictionary<string, ReportFormat> ByName = Enum.GetValues<ReportFormat>()
+    /// <summary>Formats of files a user imports (not <see cref="ReportFormat.OsvRecords"/>, which only <c>rampart osv</c> makes).</summary>
+    private static readonly ReportFormat[] Importable = [.. Enum.GetValues<ReportFormat>().Where(f => f != ReportFormat.OsvRecords)];
+
+    private static readonly Dictionary<string, ReportFormat> ByName = Importable
         .ToDictionary(Name, f => f, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Every accepted name, "auto" first.</summary>
-    public static IReadOnlyList<string> All { get; } = [.. Enum.GetValues<ReportFormat>().Select(Name)];
+    public static IReadOnlyList<string> All { get; } = [.. Importable.Select(Name)];
 
     /// <summary>"osv-scanner" for <see cref="ReportFormat.OsvScanner"/>, "generic-csv" for <see cref="ReportFormat.GenericCsv"/>.</summary>
     public static string Name(ReportFormat format) => format switch
@@ -27,6 +30,6 @@ public static class ReportFormatNames
 
         var trimmed = name.Trim();
         return ByName.TryGetValue(trimmed, out format)
-            || (Enum.TryParse(trimmed, ignoreCase: true, out format) && Enum.IsDefined(format) && !trimmed.Any(char.IsDigit));
+            || (Enum.TryParse(trimmed, ignoreCase: true, out format) && Array.IndexOf(Importable, format) >= 0 && !trimmed.Any(char.IsDigit));
     }
 }

@@ -59,15 +59,44 @@ internal sealed partial class ImportRun(
     private int _priorityChanges;
 
     /// <param name="sha256">Gives the file's hash once the content has been read.</param>
-    public async Task<ImportResult> ExecuteAsync(Stream content, Func<string> sha256, CancellationToken cancellationToken)
+    public Task<ImportResult> ExecuteAsync(Stream content, Func<string> sha256, CancellationToken cancellationToken) =>
+        RunAsync(
+            ReportReaders.ReadAsync(content, file.FileName, file.Format, _metadata, cancellationToken),
+            async () =>
+            {
+                await content.CopyToAsync(Stream.Null, cancellationToken); // what the reader did not need still counts in the hash
+                return sha256();
+            },
+            cancellationToken);
+
+    /// <summary>
+    /// Findings produced in process (OSV records matched against an inventory): no file, no hash; the caller names
+    /// the tool, the request names the scope. Reconciled exactly like a report of that tool and scope.
+    /// </summary>
+    public Task<ImportResult> ExecuteAsync(IEnumerable<ReportedFinding> findings, string tool, CancellationToken cancellationToken)
+    {
+        _metadata.Tool = tool;
+        return RunAsync(InMemory(findings), () => Task.FromResult<string?>(null), cancellationToken);
+    }
+
+    private static async IAsyncEnumerable<ReportedFinding> InMemory(IEnumerable<ReportedFinding> findings)
+    {
+        foreach (var finding in findings)
+        {
+            yield return finding;
+        }
+
+        await Task.CompletedTask;
+    }
+
+    private async Task<ImportResult> RunAsync(IAsyncEnumerable<ReportedFinding> source, Func<Task<string?>> finish, CancellationToken cancellationToken)
     {
         using var store = _store;
         await _store.PrepareAsync(cancellationToken);
         _aliases = await AliasBook.LoadAsync(db, cancellationToken);
 
         // Three stages: the reader parses on its own task, this one fingerprints and classifies, the writer stores.
-        await using var results = new ReadAhead<ReportedFinding>(
-            ReportReaders.ReadAsync(content, file.FileName, file.Format, _metadata, cancellationToken), cancellationToken);
+        await using var results = new ReadAhead<ReportedFinding>(source, cancellationToken);
 
         // The first result (or the end) is read before the scan row is written: by then the reader has named the
         // tool and usually the scope, which pick the source this scan reconciles against.
@@ -107,8 +136,7 @@ internal sealed partial class ImportRun(
         }
 
         await writer;
-        await content.CopyToAsync(Stream.Null, cancellationToken); // what the reader did not need still counts in the hash
-        var fileSha256 = sha256();
+        var fileSha256 = await finish();
         var written = _clock.Elapsed;
         var closed = await CloseMissingAsync(cancellationToken);
         await RegisterInventoryAsync(cancellationToken);
@@ -548,7 +576,7 @@ internal sealed partial class ImportRun(
         db.ChangeTracker.Clear();
     }
 
-    private async Task FinishAsync(int closed, string fileSha256, CancellationToken cancellationToken)
+    private async Task FinishAsync(int closed, string? fileSha256, CancellationToken cancellationToken)
     {
         db.Scans.Attach(_scan);
         _scan.FileSha256 = fileSha256;

@@ -100,6 +100,36 @@ public sealed class ImportService(RampartDbContext db, TimeProvider clock, Explo
     }
 
     /// <summary>
+    /// Imports findings produced in process rather than read from a file (OSV records matched against an asset's
+    /// inventory) as one complete scan of the asset by <see cref="InProcessScan.Tool"/> and <see cref="InProcessScan.Scope"/>,
+    /// through the same pipeline as a file: new, unchanged, reopened and closed findings, aliases learned, priorities.
+    /// </summary>
+    /// <exception cref="ImportException">The asset name is invalid.</exception>
+    public async Task<ImportResult> ImportFindingsAsync(InProcessScan scan, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scan);
+        var assetName = ImportText.AssetName(scan.AssetName);
+        var request = new ImportRequest(assetName, Stream.Null, scan.Name, scan.Format, scan.ScanDate, scan.ImportedBy, scan.Scope);
+        var autoDetectChanges = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var asset = await FindOrCreateAssetAsync(assetName, cancellationToken);
+            var book = await intel.GetAsync(db, cancellationToken);
+            var run = new ImportRun(db, asset, request, new ImportFile(ImportText.FileName(scan.Name), scan.Format, null, 0), clock.GetUtcNow(), book, logger);
+            var result = await run.ExecuteAsync(scan.Findings, scan.Tool, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+            db.ChangeTracker.AutoDetectChangesEnabled = autoDetectChanges;
+        }
+    }
+
+    /// <summary>
     /// A byte-identical file that is still the latest scan of its source changes nothing: reimporting it is a no-op
     /// that says so. (After another scan of the same source, the old file is a real import again: it reconciles; and
     /// the same bytes given another scan date are a new scan that found the same things.)

@@ -8,7 +8,7 @@ namespace Rampart.Ingest.Formats.OsvScanner;
 /// OS package ecosystems (Debian, Alpine, RPM…) need a distribution namespace the reports do not give reliably:
 /// no purl is made for them.
 /// </summary>
-internal static class PackageEcosystems
+public static class PackageEcosystems
 {
     /// <param name="ecosystem">An OSV ecosystem name ("npm", "Go", "PyPI", "Packagist", "Maven", "crates.io"…), optionally with ":suffix".</param>
     public static string? Purl(string? ecosystem, string? name, string? version)
@@ -41,6 +41,68 @@ internal static class PackageEcosystems
         }
 
         return string.IsNullOrWhiteSpace(version) ? "pkg:" + path : $"pkg:{path}@{Escape(version.Trim())}";
+    }
+
+    /// <summary>
+    /// The reverse of <see cref="Purl"/>: the OSV (ecosystem, name) a package URL names, for matching an SBOM's
+    /// components against OSV records. Maven names become "group:artifact", npm scopes "@scope/name", Go and
+    /// Packagist keep their paths; deb and apk purls give Debian/Ubuntu/Alpine with the <c>distro</c> qualifier.
+    /// Null for types OSV has no ecosystem for, or a text that is not a purl.
+    /// </summary>
+    public static PurlPackage? FromPurl(string? purl)
+    {
+        if (purl is null || !purl.StartsWith("pkg:", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var text = purl[4..].TrimStart('/');
+        var hash = text.IndexOf('#', StringComparison.Ordinal);
+        text = hash >= 0 ? text[..hash] : text;
+        var question = text.IndexOf('?', StringComparison.Ordinal);
+        var qualifiers = question >= 0 ? text[(question + 1)..] : "";
+        text = question >= 0 ? text[..question] : text;
+        var at = text.LastIndexOf('@');
+        string? version = null;
+        if (at > text.LastIndexOf('/'))
+        {
+            version = Uri.UnescapeDataString(text[(at + 1)..]);
+            text = text[..at];
+        }
+
+        var segments = text.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString).ToArray();
+        if (segments.Length < 2)
+        {
+            return null;
+        }
+
+        var type = segments[0].ToUpperInvariant();
+        var path = segments[1..];
+        var last = path[^1];
+        var (ecosystem, name) = type switch
+        {
+            "NPM" => ("npm", string.Join('/', path)),
+            "GOLANG" => ("Go", string.Join('/', path)),
+            "PYPI" => ("PyPI", last),
+            "COMPOSER" => ("Packagist", string.Join('/', path)),
+            "MAVEN" when path.Length >= 2 => ("Maven", string.Join('.', path[..^1]) + ":" + last),
+            "CARGO" => ("crates.io", last),
+            "GEM" => ("RubyGems", last),
+            "NUGET" => ("NuGet", last),
+            "HEX" => ("Hex", last),
+            "PUB" => ("Pub", last),
+            "DEB" when path.Length >= 2 && path[0].Equals("ubuntu", StringComparison.OrdinalIgnoreCase) => ("Ubuntu", last),
+            "DEB" => ("Debian", last),
+            "APK" => ("Alpine", last),
+            _ => ((string?)null, last),
+        };
+        if (ecosystem is null)
+        {
+            return null;
+        }
+
+        var distro = qualifiers.Split('&').Select(q => q.Split('=', 2)).Where(q => q.Length == 2 && q[0] == "distro").Select(q => Uri.UnescapeDataString(q[1])).FirstOrDefault();
+        return new PurlPackage(ecosystem, name, version, distro);
     }
 
     /// <summary>Grype artifact types for the same ecosystems (used only when Grype gives no purl).</summary>

@@ -11,8 +11,8 @@ using Rampart.Data;
 namespace Rampart.Data.Sqlite.Migrations
 {
     [DbContext(typeof(RampartDbContext))]
-    [Migration("20261202055519_Feeds")]
-    partial class Feeds
+    [Migration("20261202074101_ThreatPrioritization")]
+    partial class ThreatPrioritization
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -25,6 +25,16 @@ namespace Rampart.Data.Sqlite.Migrations
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgentAutonomy")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgentTools")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
@@ -242,6 +252,9 @@ namespace Rampart.Data.Sqlite.Migrations
                     b.Property<long>("AssetId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double?>("AttackSuccessRate")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("ComponentName")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -252,6 +265,11 @@ namespace Rampart.Data.Sqlite.Migrations
 
                     b.Property<string>("ComponentVersion")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComputedPriority")
+                        .IsRequired()
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<double?>("CvssScore")
@@ -270,6 +288,10 @@ namespace Rampart.Data.Sqlite.Migrations
 
                     b.Property<long?>("DueDate")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Exploitation")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Fingerprint")
                         .IsRequired()
@@ -306,6 +328,24 @@ namespace Rampart.Data.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PriorityDecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PriorityOverride")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PriorityOverrideAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PriorityOverrideBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PriorityOverrideReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PriorityReasons")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -323,6 +363,10 @@ namespace Rampart.Data.Sqlite.Migrations
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("INTEGER")
                         .HasComputedColumnSql("CASE \"Severity\" WHEN 'Critical' THEN 4 WHEN 'High' THEN 3 WHEN 'Medium' THEN 2 WHEN 'Low' THEN 1 ELSE 0 END", true);
+
+                    b.Property<string>("Ssvc")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -621,6 +665,150 @@ namespace Rampart.Data.Sqlite.Migrations
                     b.ToTable("VulnerabilityAliases");
                 });
 
+            modelBuilder.Entity("Rampart.Core.Osv.OsvAffectedPackage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Ecosystem")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EcosystemKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntryId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GitRanges")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ranges")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Versions")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId");
+
+                    b.HasIndex("EcosystemKey", "NameKey");
+
+                    b.ToTable("OsvAffectedPackages");
+                });
+
+            modelBuilder.Entity("Rampart.Core.Osv.OsvEntry", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Aliases")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CvssVectors")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LoadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Modified")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Published")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SchemaVersion")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Severity")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Withdrawn")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("OsvEntries");
+                });
+
+            modelBuilder.Entity("Rampart.Core.Prioritization.PriorityChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FindingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FromPriority")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromSsvc")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToPriority")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToSsvc")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedAt", "ToPriority");
+
+                    b.HasIndex("FindingId", "ChangedAt");
+
+                    b.ToTable("PriorityChanges");
+                });
+
             modelBuilder.Entity("Rampart.Core.Security.ApiToken", b =>
                 {
                     b.Property<long>("Id")
@@ -757,6 +945,24 @@ namespace Rampart.Data.Sqlite.Migrations
                     b.HasOne("Rampart.Core.Findings.Source", null)
                         .WithMany()
                         .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rampart.Core.Osv.OsvAffectedPackage", b =>
+                {
+                    b.HasOne("Rampart.Core.Osv.OsvEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rampart.Core.Prioritization.PriorityChange", b =>
+                {
+                    b.HasOne("Rampart.Core.Findings.Finding", null)
+                        .WithMany()
+                        .HasForeignKey("FindingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
