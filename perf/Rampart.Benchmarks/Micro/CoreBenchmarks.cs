@@ -32,7 +32,12 @@ public class CoreBenchmarks
         return score!.BaseScore;
     }
 
+    private readonly AssetContext _asset = new(
+        "checkout-api", AssetKind.Application, Exposure.Internet, Criticality.High, DataSensitivity.Confidential, [], AgentAutonomy.None);
+
     [Benchmark]
     public Priority Prioritize() =>
-        Prioritizer.Decide(_vulnerability.CvssVectors, Severity.High, Exposure.Internet, Criticality.High).Priority;
+        Prioritizer.Decide(new PriorityFacts(
+            FindingKind.Vulnerability, _vulnerability.CvssVectors, Severity.High,
+            new ExploitIntel(Epss: 0.94, EpssPercentile: 0.999, EpssDate: new DateOnly(2026, 12, 1), EpssId: "CVE-2021-44228"), _asset)).Priority;
 }
