@@ -31,7 +31,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
 
         services.TryAddSingleton<ExploitIntelCache>();
-        services.AddScoped<IReprioritizer, Reprioritizer>();
+        services.TryAddScoped<IReprioritizer, Reprioritizer>();
         services.AddScoped<PriorityOverrideService>();
         services.AddScoped<AssetContextService>();
         services.AddScoped<ImportService>();

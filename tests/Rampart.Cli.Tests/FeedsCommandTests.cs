@@ -39,7 +39,8 @@ public sealed class FeedsCommandTests
         var status = await RampartProcess.RunAsync(db.Target.ConnectionString, "feeds", "status");
 
         Assert.True(update.ExitCode == 0, update.StdErr);
-        Assert.Equal("epss: loaded 5 EPSS scores for 2025-02-20 (model v2023.03.01).", update.StdOut.Trim());
+        // A fresh database has no findings: the re-prioritizer runs and examines none.
+        Assert.Equal("epss: loaded 5 EPSS scores for 2025-02-20 (model v2023.03.01); priorities re-decided: 0 of 0 open findings changed, 0 became P1.", update.StdOut.Trim());
         Assert.Equal(0, status.ExitCode);
         Assert.StartsWith("epss: version 2025-02-20, 5 records, from ", status.StdOut, StringComparison.Ordinal);
         Assert.Contains("kev: never loaded", status.StdOut, StringComparison.Ordinal);

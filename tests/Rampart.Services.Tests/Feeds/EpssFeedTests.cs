@@ -58,14 +58,17 @@ public sealed class EpssFeedTests
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task UpdateEpssAsync_NoReprioritizerRegistered_LoadsWithoutOne(DatabaseProvider provider)
+    public async Task UpdateEpssAsync_ProductReprioritizer_RunsAfterTheLoad(DatabaseProvider provider)
     {
         await using var feeds = await FeedHarness.CreateAsync(provider, withReprioritizer: false);
 
         var result = await feeds.EpssAsync(Corpus.File(Head5));
 
+        // The product's own re-prioritizer, on a database without findings: it ran and examined nothing.
         Assert.Equal(FeedOutcome.Loaded, result.Outcome);
-        Assert.Null(result.Reprioritization);
+        Assert.NotNull(result.Reprioritization);
+        Assert.Equal((0, 0, 0), (result.Reprioritization.Examined, result.Reprioritization.Changed, result.Reprioritization.BecameP1));
+        Assert.Empty(feeds.Reprioritizer.Requests);
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
