@@ -61,7 +61,7 @@ internal static class FeedLoadRun
     }
 
     /// <summary>The real layout; ids spread over the years as real CVEs are, five decimals as FIRST prints them.</summary>
-    private static void Write(string path, int rows, DateOnly day, int seed)
+    internal static void Write(string path, int rows, DateOnly day, int seed)
     {
         var random = new Random(seed);
         using var file = File.Create(path);
@@ -71,10 +71,13 @@ internal static class FeedLoadRun
         writer.Write("cve,epss,percentile\n");
         for (var i = 0; i < rows; i++)
         {
-            var year = 1999 + (i * 28 / rows);
-            writer.Write(string.Create(CultureInfo.InvariantCulture, $"CVE-{year}-{10000 + i:D5},{random.NextDouble():F5},{random.NextDouble():F5}\n"));
+            writer.Write(string.Create(CultureInfo.InvariantCulture, $"{CveOf(i, rows)},{random.NextDouble():F5},{random.NextDouble():F5}\n"));
         }
     }
+
+    /// <summary>The id of row <paramref name="i"/> of a synthetic day of <paramref name="rows"/> rows.</summary>
+    internal static string CveOf(int i, int rows) =>
+        string.Create(CultureInfo.InvariantCulture, $"CVE-{1999 + ((long)i * 28 / rows)}-{10000 + i:D5}");
 
     private static string? Arg(string[] args, string name)
     {

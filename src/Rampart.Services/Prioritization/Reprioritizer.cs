@@ -55,7 +55,8 @@ public sealed partial class Reprioritizer(
                 }
 
                 examined++;
-                var (decision, reasons) = decisions.Decide(row, asset, book.For(row.VulnerabilityIds));
+                var intel = book.For(row.VulnerabilityIds);
+                var decision = decisions.Outcome(row, asset, intel);
                 var same = decision.Priority == row.ComputedPriority && decision.Ssvc == row.Ssvc && decision.Exploitation == row.Exploitation
                     && decision.Severity == row.Severity && decision.CvssScore == row.CvssScore;
                 if (same && !request.RewriteReasons)
@@ -64,6 +65,7 @@ public sealed partial class Reprioritizer(
                 }
 
                 changed++;
+                (decision, var reasons) = decisions.Explain(row, asset, intel);
                 var effective = row.Override ?? decision.Priority;
                 var due = row.Override is not null || decision.Priority == row.ComputedPriority
                     ? row.DueDate

@@ -93,6 +93,33 @@ public sealed class PrioritizationTests : IDisposable
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task FeedLoad_TwoFindingsWithTheSameOutcome_EachStoresItsOwnScore(DatabaseProvider provider)
+    {
+        // Same asset, same vector, both EPSS ≥ 0.1: one outcome (poc · not automatable · total · medium → Track*),
+        // decided once, but the reasons must name each CVE's own score (0.27858 and 0.24565 in the corpus day).
+        await using var harness = await CreateAsync(provider);
+        const string Local = "CVSS:3.1/AV:L/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:H";
+        var report = ReportVariants.Edit(ReportVariants.TrivyAlpine, root =>
+        {
+            var vulnerabilities = ReportVariants.TrivyVulnerabilities(root);
+            var template = vulnerabilities[0]!;
+            vulnerabilities.Clear();
+            vulnerabilities.Add(WithVector(template, "CVE-1999-0002", "HIGH", Local));
+            vulnerabilities.Add(WithVector(template, "CVE-1999-0003", "HIGH", Local));
+        });
+        await harness.ImportAsync("pair", report, "pair.json", scanDate: ScanDate);
+
+        var epss = await harness.RunAsync<FeedUpdateService, FeedUpdateResult>(s => s.UpdateEpssAsync(Corpus.File(Epss), null, TestContext.Current.CancellationToken));
+
+        Assert.Equal((2, 2), (epss.Reprioritization!.Examined, epss.Reprioritization.Changed));
+        var findings = (await harness.FindingsAsync("pair")).ToDictionary(f => f.VulnerabilityIds.Split(' ')[0]);
+        Assert.All(findings.Values, f => Assert.Equal(SsvcOutcome.TrackStar, f.Ssvc));
+        Assert.Contains("EPSS 0.27858", findings["CVE-1999-0002"].PriorityReasons, StringComparison.Ordinal);
+        Assert.Contains("EPSS 0.24565", findings["CVE-1999-0003"].PriorityReasons, StringComparison.Ordinal);
+        Assert.DoesNotContain("0.27858", findings["CVE-1999-0003"].PriorityReasons, StringComparison.Ordinal);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Reprioritize_Twice_SecondRunChangesNothing(DatabaseProvider provider)
     {
         await using var harness = await CreateAsync(provider);

@@ -99,12 +99,13 @@ internal sealed class PostgresBulkStore(RampartDbContext db) : BulkStore(db)
     public override async Task<int> ExecuteForEachAsync(string sql, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
     {
         var affected = 0;
+        var positional = PositionalSql(sql);
         for (var start = 0; start < rows.Count; start += StatementsPerBatch)
         {
             await using var batch = new NpgsqlBatch(Npgsql, (NpgsqlTransaction?)Transaction);
             foreach (var row in rows.Skip(start).Take(StatementsPerBatch))
             {
-                var command = new NpgsqlBatchCommand(PositionalSql(sql));
+                var command = new NpgsqlBatchCommand(positional);
                 foreach (var value in row)
                 {
                     command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
