@@ -22,7 +22,7 @@ namespace Rampart.Benchmarks.EndToEnd;
 /// every 100th a CVE of the KEV catalog instead; six CVSS v3.1 vectors in turn; the assets get varied exposure and
 /// criticality. Then, timed: EPSS day 1 (every finding gains a score), EPSS day 2 (new scores), the KEV catalog,
 /// and a re-prioritization with nothing changed.
-/// Usage: e2e-reprioritize --kev FILE [--findings 1000000] [--assets 20] [--epss-rows 300000] [--db CS] [--work DIR]
+/// Usage: e2e-reprioritize --kev FILE [--findings 1000000] [--assets 20] [--epss-rows 300000] [--uniform-epss] [--db CS] [--work DIR]
 /// </summary>
 internal static class ReprioritizeRun
 {
@@ -50,8 +50,17 @@ internal static class ReprioritizeRun
 
         var day1 = Path.Combine(work, "epss-day1.csv.gz");
         var day2 = Path.Combine(work, "epss-day2.csv.gz");
-        FeedLoadRun.Write(day1, epssRows, new DateOnly(2026, 9, 28), seed: 1);
-        FeedLoadRun.Write(day2, epssRows, new DateOnly(2026, 9, 29), seed: 2);
+        var uniform = args.Contains("--uniform-epss");
+        if (uniform)
+        {
+            FeedLoadRun.Write(day1, epssRows, new DateOnly(2026, 9, 28), seed: 1);
+            FeedLoadRun.Write(day2, epssRows, new DateOnly(2026, 9, 29), seed: 2);
+        }
+        else
+        {
+            WriteSkewedDay(day1, epssRows, new DateOnly(2026, 9, 28), drift: 0);
+            WriteSkewedDay(day2, epssRows, new DateOnly(2026, 9, 29), drift: 0.005);
+        }
         var kevIds = KevIds(kev);
 
         await using var services = new ServiceCollection()
@@ -126,6 +135,28 @@ internal static class ReprioritizeRun
         var watch = Stopwatch.StartNew();
         var message = await run(scope.ServiceProvider);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what}: {watch.Elapsed.TotalSeconds:F2} s — {message}"));
+    }
+
+    /// <summary>
+    /// An EPSS day shaped like the real ones: most scores tiny, a few high. Score = 0.0001 × 10000^(u^4.65) for a uniform
+    /// u per CVE, which puts 6% of CVEs at or above 0.1 and the median near 0.00014. Day 2 moves each u by up to
+    /// ±<paramref name="drift"/>, so that, as from one real day to the next, only CVEs near a threshold change class.
+    /// </summary>
+    private static void WriteSkewedDay(string path, int rows, DateOnly day, double drift)
+    {
+        var basis = new Random(1);
+        var noise = new Random(2);
+        using var file = File.Create(path);
+        using var gzip = new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionLevel.Optimal);
+        using var writer = new StreamWriter(gzip, new UTF8Encoding(false), 1 << 16);
+        writer.Write(string.Create(CultureInfo.InvariantCulture, $"#model_version:v2026.06.15,score_date:{day:yyyy-MM-dd}T00:00:00Z\n"));
+        writer.Write("cve,epss,percentile\n");
+        for (var i = 0; i < rows; i++)
+        {
+            var u = Math.Clamp(basis.NextDouble() + ((noise.NextDouble() * 2) - 1) * drift, 0, 1);
+            var epss = 0.0001 * Math.Pow(10000, Math.Pow(u, 4.65));
+            writer.Write(string.Create(CultureInfo.InvariantCulture, $"{FeedLoadRun.CveOf(i, rows)},{epss:F5},{u:F5}\n"));
+        }
     }
 
     private static List<string> KevIds(string path)

@@ -14,6 +14,8 @@ internal sealed class DecisionCache(PrioritizationSettings settings)
 {
     private const int Capacity = 200_000;
     private readonly Dictionary<(string Asset, FindingKind Kind, string Vectors, Severity Tool, double? Rate, bool Kev, bool EpssPoc), PriorityDecision> _outcomes = [];
+    private AssetContext? _lastAsset;
+    private string? _lastKey;
 
     public DecisionCache()
         : this(PrioritizationSettings.Default)
@@ -23,7 +25,12 @@ internal sealed class DecisionCache(PrioritizationSettings settings)
     /// <summary>The decision's outcome; its reasons may name another finding's scores (use <see cref="Explain"/> to store them).</summary>
     public PriorityDecision Outcome(OpenFindingRow row, AssetContext asset, ExploitIntel intel)
     {
-        var key = (asset.Key, row.Kind, row.CvssVectors, row.ToolSeverity, row.AttackSuccessRate, intel.InKev, intel.Epss >= settings.EpssPoc);
+        if (!ReferenceEquals(asset, _lastAsset))
+        {
+            (_lastAsset, _lastKey) = (asset, asset.Key); // rows come in id order, mostly grouped by asset
+        }
+
+        var key = (_lastKey!, row.Kind, row.CvssVectors, row.ToolSeverity, row.AttackSuccessRate, intel.InKev, intel.Epss >= settings.EpssPoc);
         if (_outcomes.TryGetValue(key, out var made))
         {
             return made;

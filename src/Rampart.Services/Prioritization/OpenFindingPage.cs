@@ -21,10 +21,12 @@ internal static class OpenFindingPage
             SELECT "Id", "AssetId", "Kind", "VulnerabilityIds", "CvssVectors", "ToolSeverity", "AttackSuccessRate", "ComputedPriority",
                 "Priority", "PriorityOverride", "Ssvc", "Exploitation", "Severity", "CvssScore", "FirstSeen", "DueDate"
             FROM "Findings"
-            WHERE "Id" > @p0 AND "Status" = @p1{scope}
+            WHERE "Id" > @p0 AND ("Status" || '') = @p1{scope}
             ORDER BY "Id"
             LIMIT {size.ToString(CultureInfo.InvariantCulture)}
             """;
+        // ("Status" || '') keeps both databases off the status indexes: walking the primary key in order and skipping
+        // the few closed rows is one pass; an index on status would make each page read every open row and sort them.
         var rows = new List<OpenFindingRow>(size);
         var text = new Dictionary<string, string>(StringComparer.Ordinal); // many findings share ids and vectors
         await using var command = store.Command(sql, after, nameof(FindingStatus.Open));
