@@ -15,5 +15,7 @@ root.Subcommands.Add(AssetsCommand.Create());
 root.Subcommands.Add(ReprioritizeCommand.Create());
 root.Subcommands.Add(FeedsCommand.Create());
 root.Subcommands.Add(OsvCommand.Create());
+root.Subcommands.Add(PolicyCommand.Create());
+root.Subcommands.Add(UsersCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

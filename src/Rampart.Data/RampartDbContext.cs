@@ -3,6 +3,8 @@ using Rampart.Core.Assets;
 using Rampart.Core.Feeds;
 using Rampart.Core.Findings;
 using Rampart.Core.Inventory;
+using Rampart.Core.Notifications;
+using Rampart.Core.Policies;
 using Rampart.Core.Prioritization;
 using Rampart.Core.Osv;
 using Rampart.Core.Security;
@@ -43,6 +45,18 @@ public sealed class RampartDbContext(DbContextOptions<RampartDbContext> options)
     public DbSet<KevEntry> KevEntries => Set<KevEntry>();
 
     public DbSet<FeedState> FeedStates => Set<FeedState>();
+
+    public DbSet<PolicyVersion> PolicyVersions => Set<PolicyVersion>();
+
+    public DbSet<PolicyTransition> PolicyTransitions => Set<PolicyTransition>();
+
+    public DbSet<PolicyAcknowledgement> PolicyAcknowledgements => Set<PolicyAcknowledgement>();
+
+    public DbSet<PolicyExemption> PolicyExemptions => Set<PolicyExemption>();
+
+    public DbSet<SignificantChange> SignificantChanges => Set<SignificantChange>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RampartDbContext).Assembly);

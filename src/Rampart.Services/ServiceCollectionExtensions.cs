@@ -8,6 +8,7 @@ using Rampart.Services.Dashboard;
 using Rampart.Services.Feeds;
 using Rampart.Services.Findings;
 using Rampart.Services.Imports;
+using Rampart.Services.Policies;
 using Rampart.Services.Prioritization;
 using Rampart.Services.Osv;
 using Rampart.Services.Security;
@@ -31,6 +32,10 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
 
         services.TryAddSingleton<ExploitIntelCache>();
+        services.TryAddSingleton<PolicyTermsCache>();
+        services.AddScoped<PolicyService>();
+        services.AddScoped<PolicyQueries>();
+        services.AddScoped<DueDateRecomputer>();
         services.TryAddScoped<IReprioritizer, Reprioritizer>();
         services.AddScoped<PriorityOverrideService>();
         services.AddScoped<AssetContextService>();

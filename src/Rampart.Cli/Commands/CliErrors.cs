@@ -10,6 +10,7 @@ internal static class CliErrors
     public const int Success = 0;
     public const int Failure = 1;
     public const int BadInput = 2;
+    public const int NotFound = 3;
 
     public static int Report(Exception exception)
     {

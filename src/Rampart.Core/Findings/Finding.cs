@@ -106,6 +106,9 @@ public sealed class Finding
 
     public DateTimeOffset? DueDate { get; set; }
 
+    /// <summary>The policy version whose timeframes set <see cref="DueDate"/>; null for Rampart's defaults (no policy in force).</summary>
+    public long? PolicyVersionId { get; set; }
+
     public ICollection<Observation> Observations { get; } = [];
 
     /// <summary>The <see cref="FingerprintKey"/> of a lower-case hex fingerprint.</summary>

@@ -16,4 +16,26 @@ public sealed class User
     public bool MustChangePassword { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Roles, space-separated (see <see cref="Roles"/>): "approver", "security-lead".</summary>
+    public string RoleList { get; set; } = "";
+
+    /// <summary>Teams the person belongs to, space-separated (asset owner teams use the same names).</summary>
+    public string TeamList { get; set; } = "";
+
+    public bool HasRole(string role) => (IsAdmin && role == Roles.Admin) || Findings.ValueList.Split(RoleList).Contains(role, StringComparer.Ordinal);
+}
+
+/// <summary>The roles a user can hold.</summary>
+public static class Roles
+{
+    public const string Admin = "admin";
+
+    /// <summary>May approve a policy version (not one they wrote).</summary>
+    public const string Approver = "approver";
+
+    /// <summary>Runs the TVM programme: may approve exemptions and risk acceptances the policy gives to this role.</summary>
+    public const string SecurityLead = "security-lead";
+
+    public static IReadOnlyList<string> All { get; } = [Admin, Approver, SecurityLead];
 }

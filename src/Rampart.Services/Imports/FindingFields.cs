@@ -1,6 +1,7 @@
 using Rampart.Core.Assets;
 using Rampart.Core.Findings;
 using Rampart.Core.Ingest;
+using Rampart.Core.Policies;
 using Rampart.Core.Prioritization;
 using Rampart.Data;
 using Rampart.Services.Prioritization;
@@ -40,8 +41,9 @@ internal static class FindingFields
     /// the effective priority and due date (counted from first seen) follow it for a new finding.
     /// </summary>
     /// <param name="decisions">Decisions already made in this import: most findings share vectors, severity and intel.</param>
+    /// <param name="terms">The policy in force: its thresholds decide, its timeframes (for this asset) set the due date.</param>
     public static PriorityDecision Prioritize(
-        Finding finding, AssetContext asset, ExploitIntelBook intel, DateTimeOffset decidedAt,
+        Finding finding, AssetContext asset, ExploitIntelBook intel, DateTimeOffset decidedAt, PolicyTerms terms, RemediationTimeframes timeframes,
         Dictionary<DecisionKey, (PriorityDecision, string)>? decisions = null)
     {
         var facts = intel.For(finding.VulnerabilityIds);
@@ -49,7 +51,7 @@ internal static class FindingFields
         if (decisions is null || !decisions.TryGetValue(key, out var cached))
         {
             var made = Prioritizer.Decide(new PriorityFacts(
-                finding.Kind, ValueList.Split(finding.CvssVectors), finding.ToolSeverity, facts, asset, finding.AttackSuccessRate));
+                finding.Kind, ValueList.Split(finding.CvssVectors), finding.ToolSeverity, facts, asset, finding.AttackSuccessRate), terms.Prioritization);
             cached = (made, string.Join('\n', made.Reasons));
             if (decisions is { Count: < 10_000 })
             {
@@ -66,7 +68,8 @@ internal static class FindingFields
         finding.Exploitation = decision.Exploitation;
         finding.PriorityReasons = reasons;
         finding.PriorityDecidedAt = decidedAt;
-        finding.DueDate = RemediationTimeframes.Default.DueDate(finding.Priority, finding.FirstSeen);
+        finding.DueDate = timeframes.DueDate(finding.Priority, finding.FirstSeen);
+        finding.PolicyVersionId = terms.VersionId;
         return decision;
     }
 

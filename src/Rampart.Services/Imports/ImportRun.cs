@@ -9,6 +9,7 @@ using Rampart.Core.Assets;
 using Rampart.Core.Findings;
 using Rampart.Core.Ingest;
 using Rampart.Core.Inventory;
+using Rampart.Core.Policies;
 using Rampart.Core.Prioritization;
 using Rampart.Core.Prioritization.Ssvc;
 using Rampart.Data;
@@ -25,7 +26,7 @@ namespace Rampart.Services.Imports;
 /// (about 60 bytes each) plus one batch, never by the file.
 /// </summary>
 internal sealed partial class ImportRun(
-    RampartDbContext db, Asset asset, ImportRequest request, ImportFile file, DateTimeOffset importedAt, ExploitIntelBook intel, ILogger logger)
+    RampartDbContext db, Asset asset, ImportRequest request, ImportFile file, DateTimeOffset importedAt, ExploitIntelBook intel, PolicyTerms terms, ILogger logger)
 {
     /// <summary>Rows written per round trip.</summary>
     public const int BatchSize = 5000;
@@ -44,6 +45,7 @@ internal sealed partial class ImportRun(
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Dictionary<DecisionKey, (PriorityDecision, string)> _decisions = [];
     private readonly AssetContext _context = AssetContext.Of(asset);
+    private readonly RemediationTimeframes _timeframes = terms.TimeframesFor(asset);
     private ImportBatch _batch = new();
     private TimeSpan _loaded;
     private TimeSpan _writing;
@@ -281,7 +283,7 @@ internal sealed partial class ImportRun(
                 StatusChangedAt = date,
             };
             FindingFields.Apply(finding, reported);
-            FindingFields.Prioritize(finding, _context, intel, importedAt, _decisions);
+            FindingFields.Prioritize(finding, _context, intel, importedAt, terms, _timeframes, _decisions);
             _batch.NewFindings.Add(finding);
             var observation = Observe(reported, hash);
             observation.Finding = finding; // the writer copies the key once the finding has one
@@ -345,12 +347,12 @@ internal sealed partial class ImportRun(
     {
         var finding = new Finding { Id = state.FindingId, Fingerprint = "", Title = "", FirstSeen = state.FirstSeen };
         FindingFields.Apply(finding, reported);
-        var decision = FindingFields.Prioritize(finding, _context, intel, importedAt, _decisions);
+        var decision = FindingFields.Prioritize(finding, _context, intel, importedAt, terms, _timeframes, _decisions);
         var decidedAt = (DateTimeOffset?)null;
         if (decision.Priority != state.ComputedPriority || decision.Ssvc != state.Ssvc)
         {
             decidedAt = importedAt;
-            finding.DueDate = RemediationTimeframes.Default.DueDateAfterChange(state.ComputedPriority, decision.Priority, state.FirstSeen, importedAt, state.DueDate);
+            finding.DueDate = _timeframes.DueDateAfterChange(state.ComputedPriority, decision.Priority, state.FirstSeen, importedAt, state.DueDate);
             if (!state.Overridden)
             {
                 _batch.PriorityChanges.Add(new PriorityChange
@@ -388,6 +390,7 @@ internal sealed partial class ImportRun(
             finding.Severity.ToString(), finding.ComputedPriority.ToString(), finding.PriorityReasons, Stored(finding.DueDate),
             Stored(_scan.ScanDate), reopen, FindingStatus.Open.ToString(), finding.Id,
             finding.Ssvc?.ToString(), finding.Exploitation?.ToString(), Stored(decidedAt), finding.AttackSuccessRate,
+            decidedAt is not null, terms.VersionId,
         ]);
     }
 
@@ -606,6 +609,7 @@ internal sealed partial class ImportRun(
             "FixedVersion" = @p10, "LocationPath" = @p11, "LocationLine" = @p12, "ToolSeverity" = @p13, "CvssVectors" = @p14,
             "CvssScore" = @p15, "Severity" = @p16, "ComputedPriority" = @p17, "Priority" = COALESCE("PriorityOverride", @p17),
             "PriorityReasons" = @p18, "DueDate" = CASE WHEN "PriorityOverride" IS NULL THEN @p19 ELSE "DueDate" END,
+            "PolicyVersionId" = CASE WHEN @p28 AND "PriorityOverride" IS NULL THEN @p29 ELSE "PolicyVersionId" END,
             "Ssvc" = @p24, "Exploitation" = @p25, "PriorityDecidedAt" = COALESCE(@p26, "PriorityDecidedAt"), "AttackSuccessRate" = @p27,
             "LastSeen" = @p20,
             "StatusChangedAt" = CASE WHEN @p21 THEN @p20 ELSE "StatusChangedAt" END,

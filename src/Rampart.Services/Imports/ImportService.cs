@@ -5,6 +5,7 @@ using Rampart.Core.Assets;
 using Rampart.Core.Findings;
 using Rampart.Data;
 using Rampart.Ingest;
+using Rampart.Services.Policies;
 using Rampart.Services.Prioritization;
 
 namespace Rampart.Services.Imports;
@@ -31,7 +32,7 @@ namespace Rampart.Services.Imports;
 /// priority and due date recomputed (due date counted from first seen).</para>
 /// <para>The scan date is the request's, else the report's, else the import time; everything is stored in UTC.</para>
 /// </remarks>
-public sealed class ImportService(RampartDbContext db, TimeProvider clock, ExploitIntelCache intel, ILogger<ImportService> logger)
+public sealed class ImportService(RampartDbContext db, TimeProvider clock, ExploitIntelCache intel, PolicyTermsCache policy, ILogger<ImportService> logger)
 {
     /// <param name="progress">Receives the number of bytes read so far (for progress bars).</param>
     /// <exception cref="ImportException">The asset name is invalid, or the file is empty or not seekable.</exception>
@@ -85,7 +86,7 @@ public sealed class ImportService(RampartDbContext db, TimeProvider clock, Explo
             }
 
             var book = await intel.GetAsync(db, cancellationToken);
-            var run = new ImportRun(db, asset, request, new ImportFile(fileName, format, sha256, length), clock.GetUtcNow(), book, logger);
+            var run = new ImportRun(db, asset, request, new ImportFile(fileName, format, sha256, length), clock.GetUtcNow(), book, await policy.GetAsync(db, cancellationToken), logger);
             var result = await run.ExecuteAsync(sha256 is null ? hashing : counted ?? content, () => sha256 ?? hashing.FinishHex(), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             counted?.ReportDone(content.Length - origin);
@@ -117,7 +118,7 @@ public sealed class ImportService(RampartDbContext db, TimeProvider clock, Explo
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var asset = await FindOrCreateAssetAsync(assetName, cancellationToken);
             var book = await intel.GetAsync(db, cancellationToken);
-            var run = new ImportRun(db, asset, request, new ImportFile(ImportText.FileName(scan.Name), scan.Format, null, 0), clock.GetUtcNow(), book, logger);
+            var run = new ImportRun(db, asset, request, new ImportFile(ImportText.FileName(scan.Name), scan.Format, null, 0), clock.GetUtcNow(), book, await policy.GetAsync(db, cancellationToken), logger);
             var result = await run.ExecuteAsync(scan.Findings, scan.Tool, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return result;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Rampart.Core.Findings;
 using Rampart.Core.Prioritization.Ssvc;
 using Rampart.Data;
@@ -16,17 +17,19 @@ internal static class OpenFindingPage
         var scope = assetIds is null ? "" : assetIds.Count == 0
             ? " AND 1 = 0"
             : $""" AND "AssetId" IN ({string.Join(", ", assetIds.Select(id => id.ToString(CultureInfo.InvariantCulture)))})""";
+        // SQLite would take an index on status and then read and sort every open row for each page; ("Status" || '')
+        // keeps it on the primary key, in order. PostgreSQL's planner walks the primary key itself (its statistics
+        // know most rows are open) but cannot estimate the expression and would scan and sort the table instead.
+        var status = db.Database.IsNpgsql() ? "\"Status\"" : "(\"Status\" || '')";
         var sql =
             $"""
             SELECT "Id", "AssetId", "Kind", "VulnerabilityIds", "CvssVectors", "ToolSeverity", "AttackSuccessRate", "ComputedPriority",
                 "Priority", "PriorityOverride", "Ssvc", "Exploitation", "Severity", "CvssScore", "FirstSeen", "DueDate"
             FROM "Findings"
-            WHERE "Id" > @p0 AND ("Status" || '') = @p1{scope}
+            WHERE "Id" > @p0 AND {status} = @p1{scope}
             ORDER BY "Id"
             LIMIT {size.ToString(CultureInfo.InvariantCulture)}
             """;
-        // ("Status" || '') keeps both databases off the status indexes: walking the primary key in order and skipping
-        // the few closed rows is one pass; an index on status would make each page read every open row and sort them.
         var rows = new List<OpenFindingRow>(size);
         var text = new Dictionary<string, string>(StringComparer.Ordinal); // many findings share ids and vectors
         await using var command = store.Command(sql, after, nameof(FindingStatus.Open));

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Rampart.Core.Findings;
 using Rampart.Core.Prioritization;
 using Rampart.Data;
+using Rampart.Services.Policies;
 
 namespace Rampart.Services.Prioritization;
 
@@ -9,7 +10,8 @@ namespace Rampart.Services.Prioritization;
 /// A person sets a finding's priority with a justification, or clears it: recorded with who and when, logged as a
 /// priority change, shown beside the computed priority (which Rampart keeps deciding underneath).
 /// </summary>
-public sealed class PriorityOverrideService(RampartDbContext db, TimeProvider clock, IEnumerable<IPriorityChangeListener> listeners)
+public sealed class PriorityOverrideService(
+    RampartDbContext db, TimeProvider clock, PolicyTermsCache policy, IEnumerable<IPriorityChangeListener> listeners)
 {
     public const int MinimumJustification = 10;
 
@@ -35,7 +37,7 @@ public sealed class PriorityOverrideService(RampartDbContext db, TimeProvider cl
 
         var finding = await FindAsync(findingId, cancellationToken);
         var now = clock.GetUtcNow();
-        var change = Change(finding, priority, now, user, text);
+        var change = await ChangeAsync(finding, priority, now, user, text, cancellationToken);
         finding.PriorityOverride = priority;
         finding.PriorityOverrideReason = text;
         finding.PriorityOverrideBy = user.Length <= ColumnLengths.Name ? user : user[..ColumnLengths.Name];
@@ -54,7 +56,7 @@ public sealed class PriorityOverrideService(RampartDbContext db, TimeProvider cl
             throw new PrioritizationException($"Finding {findingId} has no priority override to clear.");
         }
 
-        var change = Change(finding, finding.ComputedPriority, clock.GetUtcNow(), user, "override cleared: back to the computed priority");
+        var change = await ChangeAsync(finding, finding.ComputedPriority, clock.GetUtcNow(), user, "override cleared: back to the computed priority", cancellationToken);
         finding.PriorityOverride = null;
         finding.PriorityOverrideReason = null;
         finding.PriorityOverrideBy = null;
@@ -66,8 +68,10 @@ public sealed class PriorityOverrideService(RampartDbContext db, TimeProvider cl
         await db.Findings.SingleOrDefaultAsync(f => f.Id == findingId, cancellationToken)
             ?? throw new PrioritizationException($"There is no finding {findingId}.", notFound: true);
 
-    private static PriorityChange Change(Finding finding, Priority to, DateTimeOffset now, string user, string reasons)
+    private async Task<PriorityChange> ChangeAsync(Finding finding, Priority to, DateTimeOffset now, string user, string reasons, CancellationToken cancellationToken)
     {
+        var terms = await policy.GetAsync(db, cancellationToken);
+        var asset = await db.Assets.AsNoTracking().SingleAsync(a => a.Id == finding.AssetId, cancellationToken);
         var change = new PriorityChange
         {
             FindingId = finding.Id,
@@ -80,7 +84,8 @@ public sealed class PriorityOverrideService(RampartDbContext db, TimeProvider cl
             ChangedBy = user.Length <= ColumnLengths.Name ? user : user[..ColumnLengths.Name],
             Reasons = reasons,
         };
-        finding.DueDate = RemediationTimeframes.Default.DueDateAfterChange(finding.Priority, to, finding.FirstSeen, now, finding.DueDate);
+        finding.DueDate = terms.TimeframesFor(asset).DueDateAfterChange(finding.Priority, to, finding.FirstSeen, now, finding.DueDate);
+        finding.PolicyVersionId = terms.VersionId;
         finding.Priority = to;
         return change;
     }

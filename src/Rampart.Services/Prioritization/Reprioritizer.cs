@@ -5,6 +5,7 @@ using Rampart.Core.Findings;
 using Rampart.Core.Prioritization;
 using Rampart.Data;
 using Rampart.Services.Imports.Bulk;
+using Rampart.Services.Policies;
 
 namespace Rampart.Services.Prioritization;
 
@@ -15,7 +16,8 @@ namespace Rampart.Services.Prioritization;
 /// path itself. Each change is logged as a <see cref="PriorityChange"/>; listeners hear of them after commit.
 /// </summary>
 public sealed partial class Reprioritizer(
-    RampartDbContext db, TimeProvider clock, ExploitIntelCache cache, IEnumerable<IPriorityChangeListener> listeners, ILogger<Reprioritizer> logger)
+    RampartDbContext db, TimeProvider clock, ExploitIntelCache cache, PolicyTermsCache policy, IEnumerable<IPriorityChangeListener> listeners,
+    ILogger<Reprioritizer> logger)
     : IReprioritizer
 {
     public const int PageSize = 20_000;
@@ -26,10 +28,13 @@ public sealed partial class Reprioritizer(
         var started = Stopwatch.StartNew();
         var now = clock.GetUtcNow();
         var book = await cache.GetAsync(db, cancellationToken, fresh: true);
-        var assets = await db.Assets.AsNoTracking()
+        var terms = await policy.GetAsync(db, cancellationToken);
+        var rows = await db.Assets.AsNoTracking()
             .Where(a => request.AssetIds == null || request.AssetIds.Contains(a.Id))
-            .ToDictionaryAsync(a => a.Id, AssetContext.Of, cancellationToken);
-        var decisions = new DecisionCache();
+            .ToListAsync(cancellationToken);
+        var assets = rows.ToDictionary(a => a.Id, AssetContext.Of);
+        var timeframes = rows.ToDictionary(a => a.Id, terms.TimeframesFor);
+        var decisions = new DecisionCache(terms.Prioritization);
         var changes = new List<PriorityChange>();
         int examined = 0, changed = 0;
         long after = 0;
@@ -67,13 +72,15 @@ public sealed partial class Reprioritizer(
                 changed++;
                 (decision, var reasons) = decisions.Explain(row, asset, intel);
                 var effective = row.Override ?? decision.Priority;
-                var due = row.Override is not null || decision.Priority == row.ComputedPriority
-                    ? row.DueDate
-                    : RemediationTimeframes.Default.DueDateAfterChange(row.ComputedPriority, decision.Priority, row.FirstSeen, now, row.DueDate);
+                var redated = row.Override is null && decision.Priority != row.ComputedPriority;
+                var due = redated
+                    ? timeframes[row.AssetId].DueDateAfterChange(row.ComputedPriority, decision.Priority, row.FirstSeen, now, row.DueDate)
+                    : row.DueDate;
                 updates.Add(
                 [
                     decision.Priority.ToString(), effective.ToString(), decision.Ssvc?.ToString(), decision.Exploitation?.ToString(),
                     decision.Severity.ToString(), decision.CvssScore, reasons, store.Stored(due), store.Stored(now), row.Id,
+                    redated, terms.VersionId,
                 ]);
                 if (decision.Priority != row.ComputedPriority || decision.Ssvc != row.Ssvc)
                 {
@@ -147,7 +154,8 @@ public sealed partial class Reprioritizer(
     private const string UpdateSql =
         """
         UPDATE "Findings" SET "ComputedPriority" = @p0, "Priority" = @p1, "Ssvc" = @p2, "Exploitation" = @p3, "Severity" = @p4,
-            "CvssScore" = @p5, "PriorityReasons" = @p6, "DueDate" = @p7, "PriorityDecidedAt" = @p8
+            "CvssScore" = @p5, "PriorityReasons" = @p6, "DueDate" = @p7, "PriorityDecidedAt" = @p8,
+            "PolicyVersionId" = CASE WHEN @p10 THEN @p11 ELSE "PolicyVersionId" END
         WHERE "Id" = @p9
         """;
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Rampart.Core.Findings;
 using Rampart.Core.Security;
 using Rampart.Data;
 
@@ -113,6 +114,34 @@ public sealed class UserService(RampartDbContext db, TimeProvider clock, IPasswo
         await db.SaveChangesAsync(cancellationToken);
         return user;
     }
+
+    /// <summary>Sets a user's roles and teams (replacing both).</summary>
+    /// <exception cref="ArgumentException">The user does not exist, a role is unknown or a team name is not a word.</exception>
+    public async Task<User> SetAccessAsync(string userName, IEnumerable<string> roles, IEnumerable<string> teams, CancellationToken cancellationToken = default)
+    {
+        var roleList = roles.Select(r => r.Trim().ToLowerInvariant()).Where(r => r.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        if (roleList.FirstOrDefault(r => !Roles.All.Contains(r, StringComparer.Ordinal)) is { } unknown)
+        {
+            throw new ArgumentException($"'{unknown}' is not a role; roles are {string.Join(", ", Roles.All)}.", nameof(roles));
+        }
+
+        var teamList = teams.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        if (teamList.FirstOrDefault(t => t.Length > 100 || !t.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')) is { } bad)
+        {
+            throw new ArgumentException($"'{bad}' is not a team name: letters, digits, '-', '_' and '.', at most 100.", nameof(teams));
+        }
+
+        var user = await db.Users.SingleOrDefaultAsync(u => u.UserName == userName, cancellationToken)
+            ?? throw new ArgumentException($"There is no user {userName}.", nameof(userName));
+        user.IsAdmin = user.IsAdmin || roleList.Contains(Roles.Admin, StringComparer.Ordinal);
+        user.RoleList = ValueList.Join(roleList.Where(r => r != Roles.Admin));
+        user.TeamList = ValueList.Join(teamList);
+        await db.SaveChangesAsync(cancellationToken);
+        return user;
+    }
+
+    public async Task<IReadOnlyList<User>> ListAsync(CancellationToken cancellationToken = default) =>
+        await db.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync(cancellationToken);
 
     private User NewUser(string userName, string password, bool isAdmin)
     {

@@ -149,6 +149,18 @@ internal sealed class PostgresBulkStore(RampartDbContext db) : BulkStore(db)
 
         public void Int64(long value) => importer.Write(value, NpgsqlDbType.Bigint);
 
+        public void NullableInt64(long? value)
+        {
+            if (value is { } number)
+            {
+                importer.Write(number, NpgsqlDbType.Bigint);
+            }
+            else
+            {
+                importer.WriteNull();
+            }
+        }
+
         public void Int32(int? value)
         {
             if (value is { } number)

@@ -10,6 +10,8 @@ internal interface IRowWriter
 
     void Int64(long value);
 
+    void NullableInt64(long? value);
+
     void Int32(int? value);
 
     void Double(double? value);
@@ -48,6 +50,7 @@ internal sealed class FindingRows : RowShape<Finding>
         "ToolSeverity", "CvssVectors", "CvssScore", "Severity", "Priority", "PriorityReasons", "Status", "FirstSeen",
         "LastSeen", "StatusChangedAt", "DueDate", "ComputedPriority", "Ssvc", "Exploitation", "PriorityDecidedAt",
         "AttackSuccessRate", "PriorityOverride", "PriorityOverrideReason", "PriorityOverrideBy", "PriorityOverrideAt",
+        "PolicyVersionId",
     ];
 
     public override void Write(Finding row, IRowWriter writer)
@@ -89,6 +92,7 @@ internal sealed class FindingRows : RowShape<Finding>
         writer.Text(row.PriorityOverrideReason);
         writer.Text(row.PriorityOverrideBy);
         writer.Date(row.PriorityOverrideAt);
+        writer.NullableInt64(row.PolicyVersionId);
     }
 }
 

@@ -221,6 +221,9 @@ internal sealed class SqliteBulkStore(RampartDbContext db) : BulkStore(db)
 
         public void Int64(long value) => Result(raw.sqlite3_bind_int64(Statement, ++Position, value));
 
+        public void NullableInt64(long? value) =>
+            Result(value is { } number ? raw.sqlite3_bind_int64(Statement, ++Position, number) : raw.sqlite3_bind_null(Statement, ++Position));
+
         public void Int32(int? value) =>
             Result(value is { } number ? raw.sqlite3_bind_int64(Statement, ++Position, number) : raw.sqlite3_bind_null(Statement, ++Position));
 

@@ -1,0 +1,105 @@
+using System.CommandLine;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Rampart.Core.Findings;
+using Rampart.Services.Security;
+
+namespace Rampart.Cli.Commands;
+
+/// <summary><c>rampart users add NAME [--roles approver,security-lead] [--teams platform]</c>, <c>users set</c>, <c>users list</c>.</summary>
+internal static class UsersCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("users", "Add users, give them roles (approver, security-lead, admin) and teams, list them.");
+        command.Subcommands.Add(Add());
+        command.Subcommands.Add(Set());
+        command.Subcommands.Add(List());
+        return command;
+    }
+
+    private static Option<string[]> RolesOption() => new("--roles") { Description = "Roles, comma-separated: approver, security-lead, admin.", AllowMultipleArgumentsPerToken = true };
+
+    private static Option<string[]> TeamsOption() => new("--teams") { Description = "Teams, comma-separated (the names asset owner teams and policies use).", AllowMultipleArgumentsPerToken = true };
+
+    private static Command Add()
+    {
+        var name = new Argument<string>("name") { Description = "The user name (sign-in name)." };
+        var roles = RolesOption();
+        var teams = TeamsOption();
+        var command = new Command("add", "Add a user with a generated password (printed once; the user must change it at first sign-in).") { name, roles, teams };
+        command.SetAction(async (parse, cancellationToken) => await RunAsync(parse, async users =>
+        {
+            var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
+            var user = await users.CreateAsync(parse.GetValue(name)!, password, isAdmin: false, cancellationToken);
+            await users.SetAccessAsync(user.UserName, Split(parse.GetValue(roles)), Split(parse.GetValue(teams)), cancellationToken);
+            Console.WriteLine($"Added {user.UserName}; first password: {password}");
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Command Set()
+    {
+        var name = new Argument<string>("name") { Description = "The user name." };
+        var roles = RolesOption();
+        var teams = TeamsOption();
+        var command = new Command("set", "Replace a user's roles and teams.") { name, roles, teams };
+        command.SetAction(async (parse, cancellationToken) => await RunAsync(parse, async users =>
+        {
+            var user = await users.SetAccessAsync(parse.GetValue(name)!, Split(parse.GetValue(roles)), Split(parse.GetValue(teams)), cancellationToken);
+            Console.WriteLine($"{user.UserName}: roles {Shown(user.RoleList, user.IsAdmin)}; teams {(user.TeamList.Length == 0 ? "none" : user.TeamList)}.");
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Command List()
+    {
+        var command = new Command("list", "List users with their roles and teams.") { CliOptions.Json };
+        command.SetAction(async (parse, cancellationToken) => await RunAsync(parse, async users =>
+        {
+            var all = await users.ListAsync(cancellationToken);
+            if (parse.GetValue(CliOptions.Json))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(
+                    all.Select(u => new { u.UserName, u.IsAdmin, roles = ValueList.Split(u.RoleList), teams = ValueList.Split(u.TeamList), u.CreatedAt }),
+                    CliOptions.JsonOutput));
+                return;
+            }
+
+            foreach (var u in all)
+            {
+                Console.WriteLine($"{u.UserName}\troles: {Shown(u.RoleList, u.IsAdmin)}\tteams: {(u.TeamList.Length == 0 ? "none" : u.TeamList)}");
+            }
+        }, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, Func<UserService, Task> action, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var provider = await CliDatabase.OpenAsync(parse.GetValue(CliOptions.Database), cancellationToken);
+            await using var scope = provider.CreateAsyncScope();
+            await action(scope.ServiceProvider.GetRequiredService<UserService>());
+            return CliErrors.Success;
+        }
+        catch (ArgumentException ex)
+        {
+            Console.Error.WriteLine($"rampart: error: {ex.Message.Split(" (Parameter", 2)[0]}");
+            return CliErrors.BadInput;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return CliErrors.Report(ex);
+        }
+    }
+
+    private static IEnumerable<string> Split(string[]? values) =>
+        (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    private static string Shown(string roles, bool admin) =>
+        string.Join(' ', (admin ? AdminOnly : []).Concat(ValueList.Split(roles))) is { Length: > 0 } shown ? shown : "none";
+
+    private static readonly string[] AdminOnly = ["admin"];
+}
