@@ -36,6 +36,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<PolicyService>();
         services.AddScoped<PolicyQueries>();
         services.AddScoped<DueDateRecomputer>();
+        services.AddScoped<PolicyChecks>();
+        services.AddScoped<PolicyExemptionService>();
         services.TryAddScoped<IReprioritizer, Reprioritizer>();
         services.AddScoped<PriorityOverrideService>();
         services.AddScoped<AssetContextService>();

@@ -169,6 +169,76 @@ public sealed class PolicyLifecycleTests
         Assert.Equal((4, 0, 0, 0, (double?)1.0), (evidence.Sla.Open, evidence.Sla.Overdue, evidence.Sla.Fixed, evidence.Sla.FixedOnTime, evidence.Sla.Compliance));
     }
 
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Checks_AWeekAfterPublication_RemindOnlyThoseWhoHaveNotAcknowledgedOncePerWeek(DatabaseProvider provider)
+    {
+        await using var harness = await CreateAsync(provider);
+        await PublishAsync(harness, Policy, PolicyDueDateChoice.Keep);
+        await Policies(harness, s => s.AcknowledgeAsync(1, Reader));
+
+        var early = await Checks(harness);
+        harness.Clock.Advance(TimeSpan.FromDays(8));
+        var first = await Checks(harness);
+        var again = await Checks(harness);
+
+        Assert.Equal(0, early.AcknowledgementReminders); // the publication notice is a day old
+        Assert.Equal(2, first.AcknowledgementReminders); // alice and bob; carol acknowledged
+        Assert.Equal(0, again.AcknowledgementReminders);
+        var reminded = await harness.WithDbAsync(db => db.Notifications.AsNoTracking()
+            .Where(n => n.Kind == NotificationKinds.PolicyAckReminder).Select(n => n.Recipient).ToListAsync(TestContext.Current.CancellationToken));
+        Assert.Equal([Author, Approver], reminded.Order(StringComparer.Ordinal));
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Checks_AssetOfALayerOutsideTheScope_RaisesOneSignificantChangeAndTheReviewIsDueNow(DatabaseProvider provider)
+    {
+        await using var harness = await CreateAsync(provider);
+        var narrow = Policy.Replace("review-interval-months: 12", "review-interval-months: 12\nscope: {layers: [application, model], parties: [application-provider]}", StringComparison.Ordinal);
+        await PublishAsync(harness, narrow, PolicyDueDateChoice.Keep);
+        await harness.WithDbAsync(async db =>
+        {
+            db.Assets.Add(new Rampart.Core.Assets.Asset { Name = "training-set", Kind = Rampart.Core.Assets.AssetKind.Dataset, Layer = Rampart.Core.Assets.AssetLayer.Model, CreatedAt = ServiceHarness.Start });
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        });
+
+        var first = await Checks(harness);
+        var again = await Checks(harness);
+        var evidence = await harness.RunAsync<PolicyQueries, PolicyEvidence>(q => q.EvidenceAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal((1, 0), (first.SignificantChangesRaised, again.SignificantChangesRaised));
+        var change = Assert.Single(evidence.Review.OpenSignificantChanges);
+        Assert.Equal((SignificantChangeKind.NewAssetLayer, (PolicyLayer?)PolicyLayer.Data, (string?)null), (change.Kind, change.Layer, change.RecordedBy));
+        Assert.Equal(DateOnly.FromDateTime(ServiceHarness.Start.UtcDateTime), evidence.Review.ReviewDue); // due now, not in 12 months
+        Assert.Equal([PolicyLayer.Data], evidence.Scope.UncoveredAssetLayers);
+        Assert.True(first.ReviewNotices > 0);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Exemption_ApprovedByAnotherSecurityLead_DelaysDueDatesUntilItExpires(DatabaseProvider provider)
+    {
+        await using var harness = await CreateAsync(provider);
+        await harness.ImportAsync("alpine", ReportVariants.Bytes(ReportVariants.TrivyAlpine), "alpine.json", scanDate: ScanDate);
+        await PublishAsync(harness, Policy, PolicyDueDateChoice.Recompute); // alpine P4: due ScanDate + 120 = 2025-05-15
+        var ends = ServiceHarness.Start.AddDays(80); // 2025-05-20, within the default 90-day maximum
+        var too = await Assert.ThrowsAsync<PolicyRuleException>(() => Exemptions(harness, s => s.RequestAsync("alpine", null, "vendor patch not yet released", "WAF rule 942100 blocks the vector", ServiceHarness.Start.AddDays(91), Reader)));
+        var requested = await Exemptions(harness, s => s.RequestAsync("alpine", null, "vendor patch not yet released", "WAF rule 942100 blocks the vector", ends, Reader));
+        var self = await Assert.ThrowsAsync<PolicyRuleException>(() => Exemptions(harness, s => s.ApproveAsync(requested.Id, Reader)));
+        var noRole = await Assert.ThrowsAsync<PolicyRuleException>(() => Exemptions(harness, s => s.ApproveAsync(requested.Id, Author)));
+
+        await Exemptions(harness, s => s.ApproveAsync(requested.Id, Approver)); // bob is a security lead
+        var during = await harness.FindingsAsync("alpine");
+        harness.Clock.Advance(TimeSpan.FromDays(81));
+        var ended = await Checks(harness);
+        var after = await harness.FindingsAsync("alpine");
+
+        Assert.Contains("beyond the 90 days policy v1 allows", too.Message, StringComparison.Ordinal);
+        Assert.Equal($"carol requested exception {requested.Id}; someone else must approve it.", self.Message);
+        Assert.Contains("holds none of the roles", noRole.Message, StringComparison.Ordinal);
+        Assert.All(during, f => Assert.Equal(ends, f.DueDate));
+        Assert.Equal(1, ended.ExemptionsEnded);
+        Assert.All(after, f => Assert.Equal(ScanDate.AddDays(120), f.DueDate));
+    }
+
     private static async Task<ServiceHarness> CreateAsync(DatabaseProvider provider)
     {
         var harness = await ServiceHarness.CreateAsync(provider);
@@ -176,7 +246,7 @@ public sealed class PolicyLifecycleTests
         {
             db.Users.AddRange(
                 new User { UserName = Author, PasswordHash = "-", TeamList = "security" },
-                new User { UserName = Approver, PasswordHash = "-", RoleList = Roles.Approver, TeamList = "platform security" },
+                new User { UserName = Approver, PasswordHash = "-", RoleList = $"{Roles.Approver} {Roles.SecurityLead}", TeamList = "platform security" },
                 new User { UserName = Reader, PasswordHash = "-", TeamList = "platform" },
                 new User { UserName = "dave", PasswordHash = "-", TeamList = "finance" });
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
@@ -194,4 +264,10 @@ public sealed class PolicyLifecycleTests
 
     private static Task<T> Policies<T>(ServiceHarness harness, Func<PolicyService, Task<T>> action) =>
         harness.RunAsync<PolicyService, T>(action);
+
+    private static Task<T> Exemptions<T>(ServiceHarness harness, Func<PolicyExemptionService, Task<T>> action) =>
+        harness.RunAsync<PolicyExemptionService, T>(action);
+
+    private static Task<PolicyCheckResult> Checks(ServiceHarness harness) =>
+        harness.RunAsync<PolicyChecks, PolicyCheckResult>(c => c.RunAsync(TestContext.Current.CancellationToken));
 }
