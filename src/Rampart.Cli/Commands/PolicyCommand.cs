@@ -30,6 +30,7 @@ internal static class PolicyCommand
         command.Subcommands.Add(Diff());
         command.Subcommands.Add(Evidence());
         command.Subcommands.Add(Change());
+        command.Subcommands.Add(Check());
         return command;
     }
 
@@ -243,6 +244,19 @@ internal static class PolicyCommand
             var change = await services.GetRequiredService<PolicyService>().RecordSignificantChangeAsync(parse.GetValue(kind), parse.GetValue(description)!, user, ct);
             Console.WriteLine($"Recorded significant change {change.Id} ({change.Kind}); the policy is due for review.");
         }, ct));
+        return command;
+    }
+
+    private static Command Check()
+    {
+        var command = new Command("check", "Run the policy's daily checks now: reminders, review notices, uncovered asset layers, expired exceptions.") { CliOptions.Json };
+        command.SetAction((parse, ct) => RunAsync(parse, async (services, _) =>
+        {
+            var r = await services.GetRequiredService<PolicyChecks>().RunAsync(ct);
+            Console.WriteLine(parse.GetValue(CliOptions.Json)
+                ? JsonSerializer.Serialize(r, CliOptions.JsonOutput)
+                : $"{r.SignificantChangesRaised} significant changes raised, {r.AcknowledgementReminders} acknowledgement reminders, {r.ReviewNotices} review notices, {r.ExemptionsEnded} exceptions ended.");
+        }, ct, needsUser: false));
         return command;
     }
 
