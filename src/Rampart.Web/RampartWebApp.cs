@@ -139,6 +139,7 @@ public static class RampartWebApp
         api.MapAssetsApi();
         api.MapPrioritizationApi();
         api.MapFeedsApi();
+        api.MapPolicyApi();
         api.MapVulnerabilitiesApi();
         app.MapOpenApi();
         app.MapScalarApiReference("/api/docs", scalar => scalar
