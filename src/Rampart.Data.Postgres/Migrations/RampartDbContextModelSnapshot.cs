@@ -1036,7 +1036,9 @@ namespace Rampart.Data.Postgres.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("Status");
+                    b.HasIndex("Status")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Published'");
 
                     b.ToTable("PolicyVersions");
                 });

@@ -1007,7 +1007,9 @@ namespace Rampart.Data.Sqlite.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("Status");
+                    b.HasIndex("Status")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Published'");
 
                     b.ToTable("PolicyVersions");
                 });

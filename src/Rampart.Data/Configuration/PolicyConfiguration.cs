@@ -12,7 +12,8 @@ internal sealed class PolicyVersionConfiguration : IEntityTypeConfiguration<Poli
     public void Configure(EntityTypeBuilder<PolicyVersion> builder)
     {
         builder.HasIndex(v => v.Number).IsUnique();
-        builder.HasIndex(v => v.Status);
+        // One version in force at a time, enforced by the database too (a partial unique index on both providers).
+        builder.HasIndex(v => v.Status).IsUnique().HasFilter("\"Status\" = 'Published'");
         builder.Property(v => v.Title).HasMaxLength(ColumnLengths.Title);
         builder.Property(v => v.ContentHash).HasMaxLength(ColumnLengths.Sha256Hex);
         builder.Property(v => v.ApprovedHash).HasMaxLength(ColumnLengths.Sha256Hex);

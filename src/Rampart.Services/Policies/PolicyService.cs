@@ -28,6 +28,7 @@ public sealed class PolicyService(RampartDbContext db, TimeProvider clock, Polic
         var normalized = text.ReplaceLineEndings("\n");
         var document = PolicyDocument.Parse(Path.GetFileName(fileName), normalized);
         var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var number = (await db.PolicyVersions.MaxAsync(v => (int?)v.Number, cancellationToken) ?? 0) + 1;
         var version = new PolicyVersion
         {
@@ -43,6 +44,7 @@ public sealed class PolicyService(RampartDbContext db, TimeProvider clock, Polic
         db.PolicyVersions.Add(version);
         await db.SaveChangesAsync(cancellationToken);
         await RecordAsync(version, null, user.UserName, comment ?? $"imported from {version.FileName}", cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return version;
     }
 
@@ -108,7 +110,7 @@ public sealed class PolicyService(RampartDbContext db, TimeProvider clock, Polic
         var user = await UserAsync(userName, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var version = await VersionAsync(number, cancellationToken);
-        var next = PolicyLifecycle.Next(version.Status, PolicyAction.Publish);
+        var next = PolicyLifecycle.Next(version.Status, PolicyAction.Publish, number);
         if (version.ApprovedHash != version.ContentHash)
         {
             throw new PolicyRuleException($"version {number}'s text is not the text that was approved (hash {version.ContentHash[..12]}… ≠ {version.ApprovedHash?[..12]}…); it cannot be published.");
@@ -120,7 +122,7 @@ public sealed class PolicyService(RampartDbContext db, TimeProvider clock, Polic
         {
             previous.Status = PolicyLifecycle.Next(previous.Status, PolicyAction.Supersede);
             previous.EndedAt = now;
-            await RecordAsync(previous, PolicyStatus.Published, user.UserName, $"superseded by version {number}", cancellationToken, save: false);
+            await RecordAsync(previous, PolicyStatus.Published, user.UserName, $"superseded by version {number}", cancellationToken);
         }
 
         var from = version.Status;
@@ -128,7 +130,6 @@ public sealed class PolicyService(RampartDbContext db, TimeProvider clock, Polic
         version.PublishedBy = user.UserName;
         version.PublishedAt = now;
         version.DueDateChoice = dueDates;
-        await db.SaveChangesAsync(cancellationToken); // the old version leaves force before the new one enters (one in force)
         await RecordAsync(version, from, user.UserName, Comment(comment, $"due dates of open findings: {(dueDates == PolicyDueDateChoice.Keep ? "kept" : "recomputed")}"), cancellationToken);
 
         var document = PolicyDocument.Parse(version.FileName, version.Content);
@@ -196,17 +197,18 @@ public sealed class PolicyService(RampartDbContext db, TimeProvider clock, Polic
         var user = await UserAsync(userName, cancellationToken);
         var version = await VersionAsync(number, cancellationToken);
         var from = version.Status;
-        var to = PolicyLifecycle.Next(from, action);
+        var to = PolicyLifecycle.Next(from, action, number);
         try
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             if (check is not null)
             {
                 await check(version, user);
             }
 
             version.Status = to;
-            await db.SaveChangesAsync(cancellationToken);
-            await RecordAsync(version, from, user.UserName, comment, cancellationToken);
+            await RecordAsync(version, from, user.UserName, comment, cancellationToken); // one save: the step and its record
+            await transaction.CommitAsync(cancellationToken);
         }
         catch
         {
@@ -222,7 +224,8 @@ public sealed class PolicyService(RampartDbContext db, TimeProvider clock, Polic
         return version;
     }
 
-    private async Task RecordAsync(PolicyVersion version, PolicyStatus? from, string by, string? comment, CancellationToken cancellationToken, bool save = true)
+    /// <summary>Records the step and saves it with the version's change (the old version leaves force before the new one enters).</summary>
+    private async Task RecordAsync(PolicyVersion version, PolicyStatus? from, string by, string? comment, CancellationToken cancellationToken)
     {
         db.PolicyTransitions.Add(new PolicyTransition
         {
@@ -234,10 +237,7 @@ public sealed class PolicyService(RampartDbContext db, TimeProvider clock, Polic
             Comment = comment is null ? null : Clip(comment, ColumnLengths.Message),
             ContentHash = version.ContentHash,
         });
-        if (save)
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>One in-app notification per stakeholder user (named, or a member of a named team) and one per SSRM party.</summary>
