@@ -8,6 +8,7 @@ using Rampart.Web.Apis;
 using Rampart.Web.Demo;
 using Rampart.Web.Feeds;
 using Rampart.Web.Hosting;
+using Rampart.Web.Policies;
 using Rampart.Web.Security;
 using Scalar.AspNetCore;
 
@@ -56,6 +57,7 @@ public static class RampartWebApp
         builder.Services.AddSingleton(feeds.Settings(resolved.DataDirectory!));
         builder.Services.AddRampartServices(resolved.Database!, resolved.DataDirectory);
         builder.Services.AddRampartFeedSchedule(feeds);
+        builder.Services.AddRampartPolicySchedule(builder.Configuration.GetValue("Rampart:Policy:Checks", defaultValue: true)); // local work only: on by default
         builder.Services.AddRampartWeb(resolved);
 
         var app = builder.Build();
