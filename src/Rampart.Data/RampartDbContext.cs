@@ -8,6 +8,7 @@ using Rampart.Core.Policies;
 using Rampart.Core.Prioritization;
 using Rampart.Core.Osv;
 using Rampart.Core.Security;
+using Rampart.Core.Workflow;
 
 namespace Rampart.Data;
 
@@ -57,6 +58,12 @@ public sealed class RampartDbContext(DbContextOptions<RampartDbContext> options)
     public DbSet<SignificantChange> SignificantChanges => Set<SignificantChange>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<FindingTransition> FindingTransitions => Set<FindingTransition>();
+
+    public DbSet<RiskAcceptance> RiskAcceptances => Set<RiskAcceptance>();
+
+    public DbSet<DueDiligenceItem> DueDiligenceItems => Set<DueDiligenceItem>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RampartDbContext).Assembly);

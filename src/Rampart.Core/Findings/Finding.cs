@@ -92,7 +92,20 @@ public sealed class Finding
     /// <summary>For red-team findings: failing attempts ÷ attempts (0–1), when the tool gave both.</summary>
     public double? AttackSuccessRate { get; set; }
 
+    /// <summary>The coarse status; always <see cref="Workflow.FindingWorkflow.StatusOf"/> of <see cref="State"/>.</summary>
     public FindingStatus Status { get; set; }
+
+    /// <summary>Where the finding stands in remediation; every change is a <see cref="Workflow.FindingTransition"/>.</summary>
+    public Workflow.WorkflowState State { get; set; }
+
+    /// <summary>The user name of the person who must fix it, if assigned (someone with access to the asset).</summary>
+    public string? Assignee { get; set; }
+
+    /// <summary>For a <see cref="Workflow.WorkflowState.Duplicate"/>: the finding it duplicates.</summary>
+    public long? DuplicateOfId { get; set; }
+
+    /// <summary>For a <see cref="Workflow.WorkflowState.NotAffected"/>: why (CISA / OpenVEX justification), for VEX output.</summary>
+    public Workflow.VexJustification? NotAffectedJustification { get; set; }
 
     public DateTimeOffset FirstSeen { get; set; }
 

@@ -10,7 +10,10 @@ public enum Severity
     Critical,
 }
 
-/// <summary>Where a finding stands. Later issues add workflow states; values are stored as text.</summary>
+/// <summary>
+/// Where a finding stands, coarsely: the indexed column the lists filter on. Derived from the detailed
+/// <see cref="Workflow.WorkflowState"/> by <see cref="Workflow.FindingWorkflow.StatusOf"/>; values are stored as text.
+/// </summary>
 public enum FindingStatus
 {
     Open,
@@ -18,6 +21,9 @@ public enum FindingStatus
     RiskAccepted,
     FalsePositive,
     NotAffected,
+
+    /// <summary>The same weakness as another finding (<see cref="Finding.DuplicateOfId"/>).</summary>
+    Duplicate,
 }
 
 /// <summary>What sort of weakness a finding is; decides how its fingerprint is built.</summary>

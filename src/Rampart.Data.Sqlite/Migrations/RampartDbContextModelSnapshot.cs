@@ -249,6 +249,10 @@ namespace Rampart.Data.Sqlite.Migrations
                     b.Property<long>("AssetId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Assignee")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("AttackSuccessRate")
                         .HasColumnType("REAL");
 
@@ -286,6 +290,9 @@ namespace Rampart.Data.Sqlite.Migrations
                     b.Property<long?>("DueDate")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DuplicateOfId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Exploitation")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -318,6 +325,10 @@ namespace Rampart.Data.Sqlite.Migrations
 
                     b.Property<string>("LocationPath")
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NotAffectedJustification")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("PolicyVersionId")
@@ -368,6 +379,13 @@ namespace Rampart.Data.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("New");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -397,6 +415,9 @@ namespace Rampart.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DuplicateOfId")
+                        .HasFilter("\"DuplicateOfId\" IS NOT NULL");
+
                     b.HasIndex("AssetId", "FingerprintKey")
                         .IsUnique();
 
@@ -405,6 +426,9 @@ namespace Rampart.Data.Sqlite.Migrations
                     b.HasIndex("Status", "SeverityRank", "Id");
 
                     b.HasIndex("AssetId", "Status", "Priority", "DueDate");
+
+                    b.HasIndex("Assignee", "Status", "Priority", "DueDate")
+                        .HasFilter("\"Assignee\" IS NOT NULL");
 
                     b.HasIndex("Status", "Priority", "DueDate", "Id");
 
@@ -1182,6 +1206,183 @@ namespace Rampart.Data.Sqlite.Migrations
                     b.ToTable("Users");
                 });
 
+            modelBuilder.Entity("Rampart.Core.Workflow.DueDiligenceItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountableParty")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ContactedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FindingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Vendor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VendorAnswer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("VendorFixDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FindingId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "VendorFixDate");
+
+                    b.ToTable("DueDiligenceItems");
+                });
+
+            modelBuilder.Entity("Rampart.Core.Workflow.FindingTransition", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FindingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FromState")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Justification")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ScanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ToState")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScanId")
+                        .HasFilter("\"ScanId\" IS NOT NULL");
+
+                    b.HasIndex("FindingId", "At");
+
+                    b.ToTable("FindingTransitions");
+                });
+
+            modelBuilder.Entity("Rampart.Core.Workflow.RiskAcceptance", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CompensatingControls")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ExpiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FindingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Justification")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MaxDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PolicyVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PolicyVersionId");
+
+                    b.HasIndex("FindingId", "Status");
+
+                    b.HasIndex("Status", "ExpiresAt");
+
+                    b.ToTable("RiskAcceptances");
+                });
+
             modelBuilder.Entity("Rampart.Core.Findings.Finding", b =>
                 {
                     b.HasOne("Rampart.Core.Assets.Asset", "Asset")
@@ -1189,6 +1390,11 @@ namespace Rampart.Data.Sqlite.Migrations
                         .HasForeignKey("AssetId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Rampart.Core.Findings.Finding", null)
+                        .WithMany()
+                        .HasForeignKey("DuplicateOfId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Asset");
                 });
@@ -1311,6 +1517,43 @@ namespace Rampart.Data.Sqlite.Migrations
                         .HasForeignKey("FindingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Rampart.Core.Workflow.DueDiligenceItem", b =>
+                {
+                    b.HasOne("Rampart.Core.Findings.Finding", null)
+                        .WithMany()
+                        .HasForeignKey("FindingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rampart.Core.Workflow.FindingTransition", b =>
+                {
+                    b.HasOne("Rampart.Core.Findings.Finding", null)
+                        .WithMany()
+                        .HasForeignKey("FindingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rampart.Core.Findings.Scan", null)
+                        .WithMany()
+                        .HasForeignKey("ScanId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Rampart.Core.Workflow.RiskAcceptance", b =>
+                {
+                    b.HasOne("Rampart.Core.Findings.Finding", null)
+                        .WithMany()
+                        .HasForeignKey("FindingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rampart.Core.Policies.PolicyVersion", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyVersionId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Rampart.Core.Findings.Finding", b =>

@@ -21,6 +21,11 @@ internal sealed class FindingConfiguration : IEntityTypeConfiguration<Finding>
         builder.Property(f => f.Tags).HasMaxLength(ColumnLengths.Tag);
         builder.Property(f => f.PriorityOverrideReason).HasMaxLength(ColumnLengths.Message);
         builder.Property(f => f.PriorityOverrideBy).HasMaxLength(ColumnLengths.Name);
+        builder.Property(f => f.Assignee).HasMaxLength(ColumnLengths.Name);
+        builder.HasOne<Finding>().WithMany().HasForeignKey(f => f.DuplicateOfId).OnDelete(DeleteBehavior.SetNull);
+
+        // Existing rows get New, then the migration sets State from Status (FindingWorkflow.StateOf).
+        builder.Property(f => f.State).HasDefaultValue(Core.Workflow.WorkflowState.New).HasSentinel((Core.Workflow.WorkflowState)(-1));
 
         // Severity is stored by name, which does not sort; this stored column gives the order (Info 0 … Critical 4)
         // and lets an index serve "sort by severity". Plain SQL that SQLite and PostgreSQL both accept.
@@ -38,5 +43,10 @@ internal sealed class FindingConfiguration : IEntityTypeConfiguration<Finding>
         builder.HasIndex(f => new { f.AssetId, f.Status, f.Priority, f.DueDate });
         builder.HasIndex(f => new { f.Status, f.DueDate, f.Id });
         builder.HasIndex(nameof(Finding.Status), FindingColumns.SeverityRank, nameof(Finding.Id));
+
+        // "My work": an assignee's open findings, most urgent first. Partial, so unassigned findings (every new one
+        // an import writes) cost this index nothing.
+        builder.HasIndex(f => new { f.Assignee, f.Status, f.Priority, f.DueDate }).HasFilter("\"Assignee\" IS NOT NULL");
+        builder.HasIndex(f => f.DuplicateOfId).HasFilter("\"DuplicateOfId\" IS NOT NULL");
     }
 }

@@ -12,6 +12,7 @@ using Rampart.Core.Inventory;
 using Rampart.Core.Policies;
 using Rampart.Core.Prioritization;
 using Rampart.Core.Prioritization.Ssvc;
+using Rampart.Core.Workflow;
 using Rampart.Data;
 using Rampart.Ingest;
 using Rampart.Services.Imports.Bulk;
@@ -30,6 +31,12 @@ internal sealed partial class ImportRun(
 {
     /// <summary>Rows written per round trip.</summary>
     public const int BatchSize = 5000;
+
+    /// <summary>The asset depends on an upstream provider that AIS-07 makes accountable: new findings open a due-diligence item.</summary>
+    private readonly bool _dueDiligence = RemediationOwnership.NeedsDueDiligence(asset.Layer, asset.UpstreamProvider);
+    private readonly List<long> _newIds = [];
+
+    private string ScanActor => $"scan #{_scan.Id}";
 
     private const int EvidenceItems = 5;
     private const int EvidenceTextLength = 2000;
@@ -141,6 +148,7 @@ internal sealed partial class ImportRun(
         var fileSha256 = await finish();
         var written = _clock.Elapsed;
         var closed = await CloseMissingAsync(cancellationToken);
+        await OpenDueDiligenceAsync(cancellationToken);
         await RegisterInventoryAsync(cancellationToken);
         await _aliases.SaveAsync(db, cancellationToken);
         await FinishAsync(closed, fileSha256, cancellationToken);
@@ -215,7 +223,7 @@ internal sealed partial class ImportRun(
         var notIndexed = db.Database.IsSqlite() ? "NOT INDEXED" : "";
         await using (var command = _store.Command(
             $"""
-            SELECT "Id", "FingerprintKey", "Status", "FirstSeen", "ComputedPriority", "Ssvc", "PriorityOverride" IS NOT NULL, "DueDate"
+            SELECT "Id", "FingerprintKey", "Status", "FirstSeen", "ComputedPriority", "Ssvc", "PriorityOverride" IS NOT NULL, "DueDate", "State"
             FROM "Findings" {notIndexed} WHERE "AssetId" = @p0
             """, asset.Id))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -234,6 +242,7 @@ internal sealed partial class ImportRun(
                     Ssvc = reader.IsDBNull(5) ? null : Enum.Parse<SsvcOutcome>(reader.GetString(5)),
                     Overridden = reader.GetBoolean(6),
                     DueDate = BulkStore.ReadDate(reader, 7),
+                    State = StateOf(reader.GetString(8)),
                     ObservationId = observation.Id,
                     Present = observation.Present,
                     ContentHash = observation.Hash,
@@ -247,6 +256,13 @@ internal sealed partial class ImportRun(
         nameof(FindingStatus.Open) => FindingStatus.Open,
         nameof(FindingStatus.Fixed) => FindingStatus.Fixed,
         _ => Enum.Parse<FindingStatus>(stored),
+    };
+
+    private static WorkflowState StateOf(string stored) => stored switch
+    {
+        nameof(WorkflowState.New) => WorkflowState.New,
+        nameof(WorkflowState.VerifiedClosed) => WorkflowState.VerifiedClosed,
+        _ => Enum.Parse<WorkflowState>(stored),
     };
 
     /// <summary>Classifies one result against the loaded state; true when the current batch is full.</summary>
@@ -269,6 +285,7 @@ internal sealed partial class ImportRun(
 
             _total++;
             _new++;
+            var status = reported.Suppressed ? FindingStatus.FalsePositive : reported.AnalysisStatus ?? FindingStatus.Open;
             var finding = new Finding
             {
                 AssetId = asset.Id,
@@ -277,7 +294,8 @@ internal sealed partial class ImportRun(
                 Title = "",
                 // A result the tool marks suppressed (SARIF 2.1.0 §3.27.23) arrives as a false positive; a VEX
                 // analysis (not affected, false positive, resolved) arrives as what it says.
-                Status = reported.Suppressed ? FindingStatus.FalsePositive : reported.AnalysisStatus ?? FindingStatus.Open,
+                Status = status,
+                State = FindingWorkflow.StateOf(status),
                 FirstSeen = date,
                 LastSeen = date,
                 StatusChangedAt = date,
@@ -298,7 +316,9 @@ internal sealed partial class ImportRun(
         {
             _total++;
             state.Seen = true;
-            var reopen = state.Status == FindingStatus.Fixed;
+            // A fix still seen was no fix; a verified closure seen again is a regression (FindingWorkflow.WhenSeen).
+            var reopenTo = FindingWorkflow.WhenSeen(state.State);
+            var reopen = reopenTo is not null;
             var changed = state.ObservationId == 0 || !state.Present || state.ContentHash != hash;
             if (reopen)
             {
@@ -306,13 +326,13 @@ internal sealed partial class ImportRun(
             }
             else
             {
-                // Open stays open; RiskAccepted, FalsePositive and NotAffected are human decisions a rescan keeps.
+                // Open stays open; RiskAccepted, FalsePositive, NotAffected and Duplicate are human decisions a rescan keeps.
                 _unchanged++;
             }
 
             if (reopen || changed)
             {
-                UpdateFinding(ref state, reported, reopen);
+                UpdateFinding(ref state, reported, reopenTo);
             }
 
             if (state.ObservationId == 0)
@@ -343,8 +363,9 @@ internal sealed partial class ImportRun(
     /// The finding follows the latest report that changed; a Fixed finding seen again is reopened. A change of the
     /// computed priority is logged; a person's override keeps the effective priority and due date.
     /// </summary>
-    private void UpdateFinding(ref FindingState state, ReportedFinding reported, bool reopen)
+    private void UpdateFinding(ref FindingState state, ReportedFinding reported, WorkflowState? reopenTo)
     {
+        var reopen = reopenTo is not null;
         var finding = new Finding { Id = state.FindingId, Fingerprint = "", Title = "", FirstSeen = state.FirstSeen };
         FindingFields.Apply(finding, reported);
         var decision = FindingFields.Prioritize(finding, _context, intel, importedAt, terms, _timeframes, _decisions);
@@ -377,9 +398,21 @@ internal sealed partial class ImportRun(
             finding.DueDate = state.DueDate;
         }
 
-        if (reopen)
+        if (reopenTo is { } to)
         {
-            state.Status = FindingStatus.Open;
+            _batch.Transitions.Add(new FindingTransition
+            {
+                FindingId = state.FindingId,
+                FromState = state.State,
+                ToState = to,
+                Kind = TransitionKind.ScanReopened,
+                By = ScanActor,
+                At = importedAt,
+                Comment = state.State == WorkflowState.FixedAwaitingVerification ? $"still seen by scan #{_scan.Id}" : $"seen again by scan #{_scan.Id}",
+                ScanId = _scan.Id,
+            });
+            state.State = to;
+            state.Status = FindingWorkflow.StatusOf(to);
         }
 
         _batch.FindingUpdates.Add(
@@ -388,9 +421,9 @@ internal sealed partial class ImportRun(
             finding.Tags, finding.ComponentPurl, finding.ComponentName, finding.ComponentVersion, finding.FixedVersion,
             finding.LocationPath, finding.LocationLine, finding.ToolSeverity.ToString(), finding.CvssVectors, finding.CvssScore,
             finding.Severity.ToString(), finding.ComputedPriority.ToString(), finding.PriorityReasons, Stored(finding.DueDate),
-            Stored(_scan.ScanDate), reopen, FindingStatus.Open.ToString(), finding.Id,
+            Stored(_scan.ScanDate), reopen, state.Status.ToString(), finding.Id,
             finding.Ssvc?.ToString(), finding.Exploitation?.ToString(), Stored(decidedAt), finding.AttackSuccessRate,
-            decidedAt is not null, terms.VersionId,
+            decidedAt is not null, terms.VersionId, state.State.ToString(),
         ]);
     }
 
@@ -437,6 +470,11 @@ internal sealed partial class ImportRun(
                     {
                         batch.NewFindings[i].Id = ids[i];
                     }
+
+                    if (_dueDiligence)
+                    {
+                        _newIds.AddRange(ids);
+                    }
                 }
 
                 if (batch.NewObservations.Count > 0)
@@ -459,6 +497,7 @@ internal sealed partial class ImportRun(
                 await _store.InsertRowsAsync(ObservationRows.Instance, batch.NewObservations, failed.Token);
                 await _store.ExecuteForEachAsync(UpdateFindingSql, batch.FindingUpdates, failed.Token);
                 await _store.ExecuteForEachAsync(UpdateObservationSql, batch.ObservationUpdates, failed.Token);
+                await InsertTransitionsAsync(batch.Transitions, failed.Token);
                 if (batch.PriorityChanges.Count > 0)
                 {
                     var table = BulkTable.For<PriorityChange>(db);
@@ -481,9 +520,27 @@ internal sealed partial class ImportRun(
         }
     }
 
+    private async Task InsertTransitionsAsync(List<FindingTransition> transitions, CancellationToken cancellationToken)
+    {
+        if (transitions.Count == 0)
+        {
+            return;
+        }
+
+        var table = BulkTable.For<FindingTransition>(db);
+        var ids = await _store.NextIdsAsync(table, transitions.Count, cancellationToken);
+        for (var i = 0; i < ids.Length; i++)
+        {
+            transitions[i].Id = ids[i];
+        }
+
+        await _store.InsertAsync(table, transitions, cancellationToken);
+    }
+
     /// <summary>
-    /// Observations of this source that its previous scan saw and this one did not are gone; an Open finding that no
-    /// source sees any more is Fixed. Written in batches of keys.
+    /// Observations of this source that its previous scan saw and this one did not are gone; an open finding that no
+    /// source sees any more is verified closed (Fixed), its transition recorded by the scan. Written in batches of keys,
+    /// the transitions first under the same condition as the update, so each closed finding has exactly one.
     /// </summary>
     private async Task<int> CloseMissingAsync(CancellationToken cancellationToken)
     {
@@ -495,10 +552,33 @@ internal sealed partial class ImportRun(
         }
 
         await _store.ExecuteForKeysAsync(GoneSql, [_scan.Id, lastSeen], [.. gone.Select(s => s.ObservationId)], cancellationToken);
+        long[] closing = [.. gone.Where(s => s.Status == FindingStatus.Open).Select(s => s.FindingId)];
+        await _store.ExecuteForKeysAsync(
+            CloseTransitionSql,
+            [WorkflowState.VerifiedClosed.ToString(), TransitionKind.ScanVerified.ToString(), ScanActor, Stored(importedAt),
+                $"no longer seen by scan #{_scan.Id}", _scan.Id, FindingStatus.Open.ToString()],
+            closing,
+            cancellationToken);
         return await _store.ExecuteForKeysAsync(
             CloseSql,
-            [FindingStatus.Fixed.ToString(), Stored(_scan.ScanDate), lastSeen, FindingStatus.Open.ToString()],
-            [.. gone.Where(s => s.Status == FindingStatus.Open).Select(s => s.FindingId)],
+            [FindingStatus.Fixed.ToString(), Stored(_scan.ScanDate), lastSeen, FindingStatus.Open.ToString(), WorkflowState.VerifiedClosed.ToString()],
+            closing,
+            cancellationToken);
+    }
+
+    /// <summary>One due-diligence item per new open finding of an asset whose accountable party is upstream.</summary>
+    private async Task OpenDueDiligenceAsync(CancellationToken cancellationToken)
+    {
+        if (_newIds.Count == 0)
+        {
+            return;
+        }
+
+        await _store.ExecuteForKeysAsync(
+            OpenDueDiligenceSql,
+            [asset.UpstreamProvider!.Trim(), RemediationOwnership.AccountableFor(asset.Layer).ToString(), DueDiligenceStatus.Open.ToString(),
+                Stored(importedAt), FindingStatus.Open.ToString()],
+            _newIds,
             cancellationToken);
     }
 
@@ -613,7 +693,8 @@ internal sealed partial class ImportRun(
             "Ssvc" = @p24, "Exploitation" = @p25, "PriorityDecidedAt" = COALESCE(@p26, "PriorityDecidedAt"), "AttackSuccessRate" = @p27,
             "LastSeen" = @p20,
             "StatusChangedAt" = CASE WHEN @p21 THEN @p20 ELSE "StatusChangedAt" END,
-            "Status" = CASE WHEN @p21 THEN @p22 ELSE "Status" END
+            "Status" = CASE WHEN @p21 THEN @p22 ELSE "Status" END,
+            "State" = CASE WHEN @p21 THEN @p30 ELSE "State" END
         WHERE "Id" = @p23
         """;
 
@@ -629,8 +710,22 @@ internal sealed partial class ImportRun(
 
     private static readonly string CloseSql =
         """
-        UPDATE "Findings" SET "Status" = @p0, "StatusChangedAt" = @p1, "LastSeen" = @p2
+        UPDATE "Findings" SET "Status" = @p0, "StatusChangedAt" = @p1, "LastSeen" = @p2, "State" = @p4
         WHERE "Id" {key} AND "Status" = @p3
+          AND NOT EXISTS (SELECT 1 FROM "Observations" o WHERE o."FindingId" = "Findings"."Id" AND o."Present")
+        """;
+
+    private static readonly string OpenDueDiligenceSql =
+        """
+        INSERT INTO "DueDiligenceItems" ("FindingId", "Vendor", "AccountableParty", "Status", "OpenedAt")
+        SELECT "Id", @p0, @p1, @p2, @p3 FROM "Findings" WHERE "Id" {key} AND "Status" = @p4
+        """;
+
+    private static readonly string CloseTransitionSql =
+        """
+        INSERT INTO "FindingTransitions" ("FindingId", "FromState", "ToState", "Kind", "By", "At", "Comment", "ScanId")
+        SELECT "Id", "State", @p0, @p1, @p2, @p3, @p4, @p5 FROM "Findings"
+        WHERE "Id" {key} AND "Status" = @p6
           AND NOT EXISTS (SELECT 1 FROM "Observations" o WHERE o."FindingId" = "Findings"."Id" AND o."Present")
         """;
 
@@ -652,6 +747,8 @@ internal sealed partial class ImportRun(
 
         public List<PriorityChange> PriorityChanges { get; } = [];
 
-        public int Count => NewFindings.Count + NewObservations.Count + FindingUpdates.Count + ObservationUpdates.Count + PriorityChanges.Count;
+        public List<FindingTransition> Transitions { get; } = [];
+
+        public int Count => NewFindings.Count + NewObservations.Count + FindingUpdates.Count + ObservationUpdates.Count + PriorityChanges.Count + Transitions.Count;
     }
 }

@@ -13,6 +13,8 @@ internal struct FindingState
 
     public FindingStatus Status { get; set; }
 
+    public Core.Workflow.WorkflowState State { get; set; }
+
     public DateTimeOffset FirstSeen { get; set; }
 
     /// <summary>The stored computed priority and SSVC outcome, to log a rescan's change of them.</summary>

@@ -50,7 +50,7 @@ internal sealed class FindingRows : RowShape<Finding>
         "ToolSeverity", "CvssVectors", "CvssScore", "Severity", "Priority", "PriorityReasons", "Status", "FirstSeen",
         "LastSeen", "StatusChangedAt", "DueDate", "ComputedPriority", "Ssvc", "Exploitation", "PriorityDecidedAt",
         "AttackSuccessRate", "PriorityOverride", "PriorityOverrideReason", "PriorityOverrideBy", "PriorityOverrideAt",
-        "PolicyVersionId",
+        "PolicyVersionId", "State", "Assignee", "DuplicateOfId", "NotAffectedJustification",
     ];
 
     public override void Write(Finding row, IRowWriter writer)
@@ -93,6 +93,10 @@ internal sealed class FindingRows : RowShape<Finding>
         writer.Text(row.PriorityOverrideBy);
         writer.Date(row.PriorityOverrideAt);
         writer.NullableInt64(row.PolicyVersionId);
+        writer.Text(EnumNames<Core.Workflow.WorkflowState>.Of(row.State));
+        writer.Text(row.Assignee);
+        writer.NullableInt64(row.DuplicateOfId);
+        writer.Text(row.NotAffectedJustification is { } justification ? EnumNames<Core.Workflow.VexJustification>.Of(justification) : null);
     }
 }
 
