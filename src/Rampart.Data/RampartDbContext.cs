@@ -65,6 +65,10 @@ public sealed class RampartDbContext(DbContextOptions<RampartDbContext> options)
 
     public DbSet<DueDiligenceItem> DueDiligenceItems => Set<DueDiligenceItem>();
 
+    public DbSet<Escalation> Escalations => Set<Escalation>();
+
+    public DbSet<SlaPause> SlaPauses => Set<SlaPause>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RampartDbContext).Assembly);
 

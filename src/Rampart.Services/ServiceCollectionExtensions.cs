@@ -37,6 +37,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<PolicyQueries>();
         services.AddScoped<DueDateRecomputer>();
         services.AddScoped<PolicyChecks>();
+        services.AddScoped<Workflow.EscalationService>();
+        services.AddScoped<Workflow.SlaService>();
         services.AddScoped<PolicyExemptionService>();
         services.TryAddScoped<IReprioritizer, Reprioritizer>();
         services.AddScoped<PriorityOverrideService>();

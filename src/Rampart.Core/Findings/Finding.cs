@@ -119,6 +119,9 @@ public sealed class Finding
 
     public DateTimeOffset? DueDate { get; set; }
 
+    /// <summary>Since when the remediation clock is stopped (waiting on a vendor, when the policy allows it); see <see cref="Workflow.SlaPause"/>.</summary>
+    public DateTimeOffset? SlaPausedAt { get; set; }
+
     /// <summary>The policy version whose timeframes set <see cref="DueDate"/>; null for Rampart's defaults (no policy in force).</summary>
     public long? PolicyVersionId { get; set; }
 

@@ -37,5 +37,8 @@ public static class Roles
     /// <summary>Runs the TVM programme: may approve exemptions and risk acceptances the policy gives to this role.</summary>
     public const string SecurityLead = "security-lead";
 
-    public static IReadOnlyList<string> All { get; } = [Admin, Approver, SecurityLead];
+    /// <summary>Leads a team: escalations at the due date go to the leads of the finding's owner team.</summary>
+    public const string TeamLead = "team-lead";
+
+    public static IReadOnlyList<string> All { get; } = [Admin, Approver, SecurityLead, TeamLead];
 }

@@ -384,6 +384,9 @@ namespace Rampart.Data.Postgres.Migrations
                         .HasColumnType("integer")
                         .HasComputedColumnSql("CASE \"Severity\" WHEN 'Critical' THEN 4 WHEN 'High' THEN 3 WHEN 'Medium' THEN 2 WHEN 'Low' THEN 1 ELSE 0 END", true);
 
+                    b.Property<DateTimeOffset?>("SlaPausedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Ssvc")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
@@ -1303,6 +1306,51 @@ namespace Rampart.Data.Postgres.Migrations
                     b.ToTable("DueDiligenceItems");
                 });
 
+            modelBuilder.Entity("Rampart.Core.Workflow.Escalation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("DaysAfterDue")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("DueDate")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("FindingId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("FiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Notify")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long?>("PolicyVersionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Recipients")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FiredAt");
+
+                    b.HasIndex("PolicyVersionId");
+
+                    b.HasIndex("FindingId", "DaysAfterDue", "Notify", "DueDate")
+                        .IsUnique();
+
+                    b.ToTable("Escalations");
+                });
+
             modelBuilder.Entity("Rampart.Core.Workflow.FindingTransition", b =>
                 {
                     b.Property<long>("Id")
@@ -1424,6 +1472,55 @@ namespace Rampart.Data.Postgres.Migrations
                     b.HasIndex("Status", "ExpiresAt");
 
                     b.ToTable("RiskAcceptances");
+                });
+
+            modelBuilder.Entity("Rampart.Core.Workflow.SlaPause", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("DueDateAfter")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DueDateBefore")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("FindingId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("PausedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PausedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long?>("PolicyVersionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("ResumedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResumedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PolicyVersionId");
+
+                    b.HasIndex("FindingId", "PausedAt");
+
+                    b.ToTable("SlaPauses");
                 });
 
             modelBuilder.Entity("Rampart.Core.Findings.Finding", b =>
@@ -1571,6 +1668,20 @@ namespace Rampart.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Rampart.Core.Workflow.Escalation", b =>
+                {
+                    b.HasOne("Rampart.Core.Findings.Finding", null)
+                        .WithMany()
+                        .HasForeignKey("FindingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rampart.Core.Policies.PolicyVersion", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyVersionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Rampart.Core.Workflow.FindingTransition", b =>
                 {
                     b.HasOne("Rampart.Core.Findings.Finding", null)
@@ -1586,6 +1697,20 @@ namespace Rampart.Data.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Rampart.Core.Workflow.RiskAcceptance", b =>
+                {
+                    b.HasOne("Rampart.Core.Findings.Finding", null)
+                        .WithMany()
+                        .HasForeignKey("FindingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rampart.Core.Policies.PolicyVersion", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyVersionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Rampart.Core.Workflow.SlaPause", b =>
                 {
                     b.HasOne("Rampart.Core.Findings.Finding", null)
                         .WithMany()

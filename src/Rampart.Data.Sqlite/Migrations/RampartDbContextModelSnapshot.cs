@@ -375,6 +375,9 @@ namespace Rampart.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasComputedColumnSql("CASE \"Severity\" WHEN 'Critical' THEN 4 WHEN 'High' THEN 3 WHEN 'Medium' THEN 2 WHEN 'Low' THEN 1 ELSE 0 END", true);
 
+                    b.Property<long?>("SlaPausedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Ssvc")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -1264,6 +1267,49 @@ namespace Rampart.Data.Sqlite.Migrations
                     b.ToTable("DueDiligenceItems");
                 });
 
+            modelBuilder.Entity("Rampart.Core.Workflow.Escalation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DaysAfterDue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DueDate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FindingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notify")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PolicyVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Recipients")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FiredAt");
+
+                    b.HasIndex("PolicyVersionId");
+
+                    b.HasIndex("FindingId", "DaysAfterDue", "Notify", "DueDate")
+                        .IsUnique();
+
+                    b.ToTable("Escalations");
+                });
+
             modelBuilder.Entity("Rampart.Core.Workflow.FindingTransition", b =>
                 {
                     b.Property<long>("Id")
@@ -1381,6 +1427,53 @@ namespace Rampart.Data.Sqlite.Migrations
                     b.HasIndex("Status", "ExpiresAt");
 
                     b.ToTable("RiskAcceptances");
+                });
+
+            modelBuilder.Entity("Rampart.Core.Workflow.SlaPause", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DueDateAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DueDateBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FindingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PausedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PausedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PolicyVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResumedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResumedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PolicyVersionId");
+
+                    b.HasIndex("FindingId", "PausedAt");
+
+                    b.ToTable("SlaPauses");
                 });
 
             modelBuilder.Entity("Rampart.Core.Findings.Finding", b =>
@@ -1528,6 +1621,20 @@ namespace Rampart.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Rampart.Core.Workflow.Escalation", b =>
+                {
+                    b.HasOne("Rampart.Core.Findings.Finding", null)
+                        .WithMany()
+                        .HasForeignKey("FindingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rampart.Core.Policies.PolicyVersion", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyVersionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Rampart.Core.Workflow.FindingTransition", b =>
                 {
                     b.HasOne("Rampart.Core.Findings.Finding", null)
@@ -1543,6 +1650,20 @@ namespace Rampart.Data.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Rampart.Core.Workflow.RiskAcceptance", b =>
+                {
+                    b.HasOne("Rampart.Core.Findings.Finding", null)
+                        .WithMany()
+                        .HasForeignKey("FindingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rampart.Core.Policies.PolicyVersion", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyVersionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Rampart.Core.Workflow.SlaPause", b =>
                 {
                     b.HasOne("Rampart.Core.Findings.Finding", null)
                         .WithMany()

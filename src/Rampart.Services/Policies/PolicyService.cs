@@ -296,11 +296,20 @@ public sealed record PolicyPublication(PolicyVersion Version, int? Superseded, i
 
 public sealed record PolicyAcknowledgementResult(PolicyAcknowledgement Acknowledgement, bool AlreadyAcknowledged);
 
-/// <summary>Kinds of <see cref="Notification"/> the policy writes.</summary>
+/// <summary>Kinds of <see cref="Notification"/> the policy and its escalation chain write.</summary>
 public static class NotificationKinds
 {
     public const string PolicyPublished = "policy-published";
     public const string PolicyAckReminder = "policy-ack-reminder";
     public const string PolicyReviewDue = "policy-review-due";
     public const string ExemptionExpired = "policy-exemption-expired";
+
+    /// <summary>An escalation step before the due date.</summary>
+    public const string FindingReminder = "finding-reminder";
+
+    /// <summary>The escalation step on the due date: the timeframe is breached.</summary>
+    public const string FindingBreached = "finding-breached";
+
+    /// <summary>An escalation step after the due date.</summary>
+    public const string FindingEscalated = "finding-escalated";
 }
