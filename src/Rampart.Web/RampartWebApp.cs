@@ -9,6 +9,7 @@ using Rampart.Web.Demo;
 using Rampart.Web.Feeds;
 using Rampart.Web.Hosting;
 using Rampart.Web.Policies;
+using Rampart.Web.Remediation;
 using Rampart.Web.Security;
 using Scalar.AspNetCore;
 
@@ -58,6 +59,7 @@ public static class RampartWebApp
         builder.Services.AddRampartServices(resolved.Database!, resolved.DataDirectory);
         builder.Services.AddRampartFeedSchedule(feeds);
         builder.Services.AddRampartPolicySchedule(builder.Configuration.GetValue("Rampart:Policy:Checks", defaultValue: true)); // local work only: on by default
+        builder.Services.AddRampartRemediationSchedule(builder.Configuration.GetValue("Rampart:Remediation:Escalations", defaultValue: true));
         builder.Services.AddRampartWeb(resolved);
 
         var app = builder.Build();

@@ -1,0 +1,47 @@
+using Quartz;
+using Rampart.Services.Workflow;
+using Rampart.Web.Feeds;
+
+namespace Rampart.Web.Remediation;
+
+/// <summary>The remediation clock's hourly check: executes the escalation chain of the policy in force (<see cref="EscalationService"/>).</summary>
+[DisallowConcurrentExecution]
+public sealed class EscalationJob(IServiceScopeFactory scopes, ILogger<EscalationJob> logger) : LoggedJob(logger)
+{
+    public static readonly JobKey Key = new("escalations", "remediation");
+
+    public override async Task RunAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<EscalationService>().RunAsync(cancellationToken);
+        logger.LogInformation("Escalations under {Policy}: {Fired} steps fired", result.Policy, result.Fired);
+    }
+}
+
+/// <summary>Runs <see cref="EscalationJob"/> every hour at minute 10 (and once shortly after start).</summary>
+public static class RemediationSchedule
+{
+    public static IServiceCollection AddRampartRemediationSchedule(this IServiceCollection services, bool enabled)
+    {
+        services.AddTransient<EscalationJob>();
+        if (!enabled)
+        {
+            return services;
+        }
+
+        services.AddQuartz(quartz =>
+        {
+            quartz.AddJob<EscalationJob>(job => job.WithIdentity(EscalationJob.Key).WithDescription("The escalation chain of the policy in force"));
+            quartz.AddTrigger(trigger => trigger
+                .ForJob(EscalationJob.Key)
+                .WithIdentity("escalations-hourly", "remediation")
+                .WithCronSchedule("0 10 * * * ?", cron => cron.InTimeZone(TimeZoneInfo.Utc)));
+            quartz.AddTrigger(trigger => trigger
+                .ForJob(EscalationJob.Key)
+                .WithIdentity("escalations-at-start", "remediation")
+                .StartAt(DateTimeOffset.UtcNow.AddMinutes(3)));
+        });
+        services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
+        return services;
+    }
+}
