@@ -85,7 +85,6 @@ public sealed class DueDiligenceService(RampartDbContext db, TimeProvider clock)
             FindingId = id, Vendor = vendor, AccountableParty = party, Status = DueDiligenceStatus.Open, OpenedAt = now,
         }));
         await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
         return missing.Count;
     }
 
