@@ -86,7 +86,9 @@ public sealed class BulkTriageService(
             }
             catch (WorkflowRuleException refusal)
             {
-                refusals.Add(refusal.Message.TrimEnd('.', ' '));
+                // One line per finding: the reason, without the list of allowed steps each single refusal ends with.
+                var reason = refusal.Message.Split(" Allowed:", 2)[0];
+                refusals.Add(reason.TrimEnd('.', ' '));
             }
         }
 
