@@ -81,6 +81,23 @@ public sealed class WorkflowBulkTests
         Assert.All(await harness.FindingsAsync(Asset), f => Assert.Null(f.Assignee));
     }
 
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Bulk_MoreThanTheCap_RefusedWithTheCount(DatabaseProvider provider)
+    {
+        await using var harness = await ServiceHarness.CreateAsync(provider);
+        await SetUpAsync(harness);
+        // 10,001 distinct findings in Rampart's generic JSON format (docs/formats/generic.md): one more than the cap.
+        var findings = string.Join(",", Enumerable.Range(1, BulkTriageService.MaxFindings + 1)
+            .Select(i => $$$"""{"title":"weak {{{i}}}","severity":"low","location":{"path":"src/f{{{i}}}.cs","line":1}}"""));
+        var report = System.Text.Encoding.UTF8.GetBytes($$"""{"format":"rampart-generic","tool":{"name":"lint"},"findings":[{{findings}}]}""");
+        await harness.ImportAsync("big", report, "big.json");
+
+        var error = await Assert.ThrowsAsync<WorkflowRuleException>(() => BulkAsync(harness, new BulkRequest(new FindingFilter(Asset: "big"), BulkOperation.Triage), Lead));
+
+        Assert.StartsWith("The filter selects 10,001 findings; a bulk action takes at most 10,000.", error.Message, StringComparison.Ordinal);
+        Assert.Empty(await TransitionsAsync(harness));
+    }
+
     private static Task<BulkResult> BulkAsync(ServiceHarness harness, BulkRequest request, string user) =>
         harness.RunAsync<BulkTriageService, BulkResult>(s => s.ApplyAsync(request, user, TestContext.Current.CancellationToken));
 }
