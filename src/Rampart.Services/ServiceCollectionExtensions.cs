@@ -12,6 +12,7 @@ using Rampart.Services.Policies;
 using Rampart.Services.Prioritization;
 using Rampart.Services.Osv;
 using Rampart.Services.Security;
+using Rampart.Services.Workflow;
 
 namespace Rampart.Services;
 
@@ -51,6 +52,12 @@ public static class ServiceCollectionExtensions
         services.AddScoped<DashboardQueries>();
         services.AddScoped<TokenService>();
         services.AddScoped<UserService>();
+        services.AddScoped<WorkflowEvents>(); // listeners: TryAddEnumerable(ServiceDescriptor.Scoped<IFindingWorkflowListener, …>())
+        services.AddScoped<FindingWorkflowService>();
+        services.AddScoped<RiskAcceptanceService>();
+        services.AddScoped<BulkTriageService>();
+        services.AddScoped<DueDiligenceService>();
+        services.AddScoped<WorkQueries>();
 
         var data = dataDirectory ?? Path.GetDirectoryName(target.SqliteFilePath) ?? Path.Combine(Environment.CurrentDirectory, "data");
         services.TryAddSingleton(FeedSettings.InDataDirectory(data));

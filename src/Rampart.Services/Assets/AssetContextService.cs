@@ -9,8 +9,9 @@ namespace Rampart.Services.Assets;
 /// <summary>
 /// Edits the facts of an asset that priorities depend on (criticality, exposure, data sensitivity, agent tools and
 /// autonomy, layer) and re-decides its open findings at once, recording each change of priority with the asset as cause.
+/// When the layer or upstream provider changes, open findings get the due-diligence items AIS-07 then calls for.
 /// </summary>
-public sealed class AssetContextService(RampartDbContext db, IReprioritizer reprioritizer)
+public sealed class AssetContextService(RampartDbContext db, IReprioritizer reprioritizer, Workflow.DueDiligenceService dueDiligence)
 {
     private const int MaxTools = 50;
 
@@ -44,6 +45,11 @@ public sealed class AssetContextService(RampartDbContext db, IReprioritizer repr
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        if (change.Layer is not null || change.UpstreamProvider is not null)
+        {
+            await dueDiligence.OpenForAssetAsync(asset.Id, cancellationToken); // an upstream party became accountable: AIS-07 due diligence
+        }
+
         var result = await reprioritizer.ReprioritizeAsync(new ReprioritizationRequest($"asset:{asset.Name}", [asset.Id], RewriteReasons: true), cancellationToken);
         return (asset, result);
     }

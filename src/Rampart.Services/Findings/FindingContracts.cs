@@ -46,7 +46,13 @@ public sealed record FindingSummary(
     DateTimeOffset FirstSeen,
     DateTimeOffset LastSeen,
     DateTimeOffset? DueDate,
-    bool Overdue);
+    bool Overdue)
+{
+    /// <summary>Where it stands in remediation (the detail behind <see cref="Status"/>).</summary>
+    public Core.Workflow.WorkflowState State { get; init; }
+
+    public string? Assignee { get; init; }
+}
 
 /// <summary>
 /// One source's view of a finding. <see cref="SeenAt"/> is the last time that source saw it: while

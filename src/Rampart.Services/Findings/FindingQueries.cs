@@ -24,6 +24,32 @@ public sealed class FindingQueries(RampartDbContext db, TimeProvider clock, Expl
         var pageSize = Math.Clamp(filter.PageSize, 1, MaxPageSize);
         var now = clock.GetUtcNow();
 
+        var query = await FilterAsync(filter, now, cancellationToken);
+        if (query is null)
+        {
+            return new PageOf<FindingSummary>([], page, pageSize, 0, false);
+        }
+
+        var total = await query.LongCountAsync(cancellationToken);
+        var rows = await Sort(query, filter.Sort, filter.Descending)
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
+            .Select(f => new SummaryRow(
+                f.Id, f.Asset!.Name, f.Title, f.Kind, f.Severity, f.Priority, f.Status, f.ComponentName, f.ComponentVersion,
+                f.FixedVersion, f.LocationPath, f.LocationLine, f.VulnerabilityIds, f.FirstSeen, f.Observations.Where(o => o.Present).Max(o => o.Source!.LastScanDate) ?? f.LastSeen, f.DueDate)
+                { State = f.State, Assignee = f.Assignee })
+            .ToListAsync(cancellationToken);
+
+        var items = rows.Select(r => r.ToSummary(now)).ToList();
+        return new PageOf<FindingSummary>(items, page, pageSize, total, (long)(page - 1) * pageSize + items.Count < total);
+    }
+
+    /// <summary>
+    /// The findings a filter selects (paging and sort aside), as one query: the findings list and bulk triage use the
+    /// same selection. Null when the filter names an asset that does not exist (nothing is selected).
+    /// </summary>
+    internal async Task<IQueryable<Finding>?> FilterAsync(FindingFilter filter, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var query = db.Findings.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.Asset))
         {
@@ -32,7 +58,7 @@ public sealed class FindingQueries(RampartDbContext db, TimeProvider clock, Expl
             var assetId = await db.Assets.Where(a => a.Name == assetName).Select(a => (long?)a.Id).SingleOrDefaultAsync(cancellationToken);
             if (assetId is null)
             {
-                return new PageOf<FindingSummary>([], page, pageSize, 0, false);
+                return null;
             }
 
             query = query.Where(f => f.AssetId == assetId.Value);
@@ -72,17 +98,7 @@ public sealed class FindingQueries(RampartDbContext db, TimeProvider clock, Expl
 #pragma warning restore CA1862
         }
 
-        var total = await query.LongCountAsync(cancellationToken);
-        var rows = await Sort(query, filter.Sort, filter.Descending)
-            .Skip((page - 1) * pageSize)
-            .Take(pageSize)
-            .Select(f => new SummaryRow(
-                f.Id, f.Asset!.Name, f.Title, f.Kind, f.Severity, f.Priority, f.Status, f.ComponentName, f.ComponentVersion,
-                f.FixedVersion, f.LocationPath, f.LocationLine, f.VulnerabilityIds, f.FirstSeen, f.Observations.Where(o => o.Present).Max(o => o.Source!.LastScanDate) ?? f.LastSeen, f.DueDate))
-            .ToListAsync(cancellationToken);
-
-        var items = rows.Select(r => r.ToSummary(now)).ToList();
-        return new PageOf<FindingSummary>(items, page, pageSize, total, (long)(page - 1) * pageSize + items.Count < total);
+        return query;
     }
 
     public async Task<FindingDetail?> GetAsync(long id, CancellationToken cancellationToken = default)
@@ -120,7 +136,7 @@ public sealed class FindingQueries(RampartDbContext db, TimeProvider clock, Expl
         var summary = new SummaryRow(
             finding.Id, asset.Name, finding.Title, finding.Kind, finding.Severity, finding.Priority, finding.Status,
             finding.ComponentName, finding.ComponentVersion, finding.FixedVersion, finding.LocationPath, finding.LocationLine,
-            finding.VulnerabilityIds, finding.FirstSeen, lastSeen, finding.DueDate).ToSummary(now);
+            finding.VulnerabilityIds, finding.FirstSeen, lastSeen, finding.DueDate) { State = finding.State, Assignee = finding.Assignee }.ToSummary(now);
 
         return new FindingDetail(
             summary,
@@ -245,10 +261,18 @@ public sealed class FindingQueries(RampartDbContext db, TimeProvider clock, Expl
         string? Component, string? ComponentVersion, string? FixedVersion, string? LocationPath, int? LocationLine,
         string VulnerabilityIds, DateTimeOffset FirstSeen, DateTimeOffset LastSeen, DateTimeOffset? DueDate)
     {
+        public Core.Workflow.WorkflowState State { get; init; }
+
+        public string? Assignee { get; init; }
+
         public FindingSummary ToSummary(DateTimeOffset now) => new(
             Id, Asset, Title, Kind, Severity, Priority, Status, Component, ComponentVersion, FixedVersion,
             LocationPath is null ? null : LocationLine is { } line ? $"{LocationPath}:{line}" : LocationPath,
             ValueList.Split(VulnerabilityIds), FirstSeen, LastSeen, DueDate,
-            Overdue: Status == FindingStatus.Open && DueDate < now);
+            Overdue: Status == FindingStatus.Open && DueDate < now)
+        {
+            State = State,
+            Assignee = Assignee,
+        };
     }
 }

@@ -32,7 +32,8 @@ namespace Rampart.Services.Imports;
 /// priority and due date recomputed (due date counted from first seen).</para>
 /// <para>The scan date is the request's, else the report's, else the import time; everything is stored in UTC.</para>
 /// </remarks>
-public sealed class ImportService(RampartDbContext db, TimeProvider clock, ExploitIntelCache intel, PolicyTermsCache policy, ILogger<ImportService> logger)
+public sealed class ImportService(
+    RampartDbContext db, TimeProvider clock, ExploitIntelCache intel, PolicyTermsCache policy, Workflow.WorkflowEvents events, ILogger<ImportService> logger)
 {
     /// <param name="progress">Receives the number of bytes read so far (for progress bars).</param>
     /// <exception cref="ImportException">The asset name is invalid, or the file is empty or not seekable.</exception>
@@ -90,6 +91,7 @@ public sealed class ImportService(RampartDbContext db, TimeProvider clock, Explo
             var result = await run.ExecuteAsync(sha256 is null ? hashing : counted ?? content, () => sha256 ?? hashing.FinishHex(), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             counted?.ReportDone(content.Length - origin);
+            await events.PublishScanAsync(db, result.ScanId, cancellationToken);
             return result;
         }
         finally
@@ -121,6 +123,7 @@ public sealed class ImportService(RampartDbContext db, TimeProvider clock, Explo
             var run = new ImportRun(db, asset, request, new ImportFile(ImportText.FileName(scan.Name), scan.Format, null, 0), clock.GetUtcNow(), book, await policy.GetAsync(db, cancellationToken), logger);
             var result = await run.ExecuteAsync(scan.Findings, scan.Tool, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            await events.PublishScanAsync(db, result.ScanId, cancellationToken);
             return result;
         }
         finally
