@@ -33,7 +33,8 @@ public sealed class RampartServer : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<RampartServer> StartAsync(DatabaseProvider provider)
+    /// <param name="clock">The server's clock; null for the system's.</param>
+    public static async Task<RampartServer> StartAsync(DatabaseProvider provider, TimeProvider? clock = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
         var dataDirectory = Directory.CreateTempSubdirectory("rampart-browser-tests-").FullName;
@@ -43,6 +44,7 @@ public sealed class RampartServer : IAsyncDisposable
             DataDirectory = dataDirectory,
             Urls = "http://127.0.0.1:0",
             Console = TextWriter.Null,
+            TimeProvider = clock,
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();

@@ -117,6 +117,10 @@ public sealed class EscalationService(RampartDbContext db, TimeProvider clock, P
         return new EscalationRunResult(now, terms.Describe(), steps);
     }
 
+    /// <summary>The steps that reached one finding, oldest first.</summary>
+    public async Task<IReadOnlyList<Escalation>> ForFindingAsync(long findingId, CancellationToken cancellationToken = default) =>
+        await db.Escalations.AsNoTracking().Where(e => e.FindingId == findingId).OrderBy(e => e.Id).ToListAsync(cancellationToken);
+
     private static Notification Notify(string recipient, EscalationStep step, List<EscalatedFinding> findings, PolicyTerms terms, DateTimeOffset now)
     {
         var n = findings.Count;

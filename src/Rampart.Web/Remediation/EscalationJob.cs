@@ -4,7 +4,11 @@ using Rampart.Web.Feeds;
 
 namespace Rampart.Web.Remediation;
 
-/// <summary>The remediation clock's hourly check: executes the escalation chain of the policy in force (<see cref="EscalationService"/>).</summary>
+/// <summary>
+/// The remediation clock's hourly check: ends risk acceptances whose time is up (their findings reopen,
+/// <see cref="RiskAcceptanceService.ExpireAsync"/>), then executes the escalation chain of the policy in force
+/// (<see cref="EscalationService"/>), so a reopened finding that is past due is escalated in the same run.
+/// </summary>
 [DisallowConcurrentExecution]
 public sealed class EscalationJob(IServiceScopeFactory scopes, ILogger<EscalationJob> logger) : LoggedJob(logger)
 {
@@ -13,8 +17,9 @@ public sealed class EscalationJob(IServiceScopeFactory scopes, ILogger<Escalatio
     public override async Task RunAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
+        var expired = await scope.ServiceProvider.GetRequiredService<RiskAcceptanceService>().ExpireAsync(cancellationToken);
         var result = await scope.ServiceProvider.GetRequiredService<EscalationService>().RunAsync(cancellationToken);
-        logger.LogInformation("Escalations under {Policy}: {Fired} steps fired", result.Policy, result.Fired);
+        logger.LogInformation("Remediation checks under {Policy}: {Expired} risk acceptances ended, {Fired} escalation steps fired", result.Policy, expired, result.Fired);
     }
 }
 

@@ -1,14 +1,34 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Rampart.Core.Workflow;
 using Rampart.Services.Findings;
+using Rampart.Services.Workflow;
 using Rampart.Web.Apis;
 
 namespace Rampart.Web.Pages.Findings;
 
 /// <summary>The findings list: all filter, sort and paging state is in the query string, and only one page is ever read.</summary>
-public sealed class IndexModel(FindingQueries queries) : PageModel
+public sealed class IndexModel(FindingQueries queries, BulkTriageService bulk) : PageModel
 {
+    /// <summary>What the last bulk action did, or why it was refused (then nothing changed).</summary>
+    public string? BulkMessage { get; private set; }
+
+    public bool BulkFailed { get; private set; }
+
+    [BindProperty]
+    public BulkOperation? BulkOperation { get; set; }
+
+    [BindProperty]
+    public string? BulkAssignee { get; set; }
+
+    [BindProperty]
+    public string? BulkComment { get; set; }
+
+    [BindProperty]
+    public string? BulkJustification { get; set; }
+
     public FindingListQuery Query { get; private set; } = new();
 
     public FindingFilter Filter { get; private set; } = new();
@@ -32,6 +52,49 @@ public sealed class IndexModel(FindingQueries queries) : PageModel
             Filter = filter;
             Results = await queries.ListAsync(filter, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Bulk triage: the action applies to every finding the list's filter (in the query string) selects, not only this
+    /// page, all or nothing, at most <see cref="BulkTriageService.MaxFindings"/>.
+    /// </summary>
+    public async Task<IActionResult> OnPostBulkAsync(CancellationToken cancellationToken)
+    {
+        var query = FindingListQuery.FromQuery(Request.Query);
+        var filter = query.ToFilter(out var errors);
+        try
+        {
+            if (filter is null)
+            {
+                throw new WorkflowRuleException("The filter could not be applied: " + string.Join(" ", errors.SelectMany(e => e.Value)));
+            }
+
+            if (BulkOperation is not { } operation || !Enum.IsDefined(operation))
+            {
+                throw new WorkflowRuleException("Choose what to do with the selected findings.");
+            }
+
+            VexJustification? justification = null;
+            if (operation == Services.Workflow.BulkOperation.NotAffected)
+            {
+                justification = VexJustifications.TryParse(BulkJustification, out var parsed)
+                    ? parsed
+                    : throw new WorkflowRuleException($"Choose why they are not affected: {VexJustifications.Choices}.");
+            }
+
+            var result = await bulk.ApplyAsync(
+                new BulkRequest(filter, operation, BulkAssignee, BulkComment, justification), User.Identity?.Name ?? "unknown", cancellationToken);
+            BulkMessage = $"{operation}: {result.Changed} of {result.Selected} selected findings changed.";
+        }
+        catch (Exception error) when (error is WorkflowRuleException or WorkflowNotFoundException)
+        {
+            BulkMessage = error.Message;
+            BulkFailed = true;
+            Response.StatusCode = StatusCodes.Status409Conflict;
+        }
+
+        await OnGetAsync(cancellationToken);
+        return Page();
     }
 
     /// <summary>This list's address with the current filters and some changes.</summary>
@@ -67,6 +130,13 @@ public sealed class IndexModel(FindingQueries queries) : PageModel
         }
 
         return "/findings" + query.ToQueryString();
+    }
+
+    /// <summary>Where the bulk form posts: this filter, and the bulk handler.</summary>
+    public string BulkLink()
+    {
+        var link = Link(page: 1);
+        return link + (link.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "handler=Bulk";
     }
 
     /// <summary>A column header's link: the first click sorts by it, the next reverses the order; paging restarts.</summary>
