@@ -58,6 +58,15 @@ public sealed class RampartServer : IAsyncDisposable
 
     public string Url(string path) => new Uri(Address, path).ToString();
 
+    /// <summary>Adds a user (not an admin) with the roles and teams given, through the product's UserService.</summary>
+    public async Task AddUserAsync(string userName, string password, string[] roles, string[] teams)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserService>();
+        await users.CreateAsync(userName, password, isAdmin: false);
+        await users.SetAccessAsync(userName, roles, teams);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
