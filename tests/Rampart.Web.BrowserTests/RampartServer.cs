@@ -58,6 +58,14 @@ public sealed class RampartServer : IAsyncDisposable
 
     public string Url(string path) => new Uri(Address, path).ToString();
 
+    /// <summary>Runs a product service in a fresh scope, as a scheduled job of the server would.</summary>
+    public async Task<T> RunAsync<TService, T>(Func<TService, Task<T>> use)
+        where TService : notnull
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        return await use(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
     /// <summary>Adds a user (not an admin) with the roles and teams given, through the product's UserService.</summary>
     public async Task AddUserAsync(string userName, string password, string[] roles, string[] teams)
     {
