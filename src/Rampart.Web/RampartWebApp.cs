@@ -140,6 +140,7 @@ public static class RampartWebApp
             .AddEndpointFilter<SessionAntiforgeryFilter>();
         api.MapScansApi();
         api.MapFindingsApi();
+        api.MapFindingWorkflowApi();
         api.MapAssetsApi();
         api.MapPrioritizationApi();
         api.MapFeedsApi();
