@@ -141,6 +141,7 @@ public static class RampartWebApp
         api.MapScansApi();
         api.MapFindingsApi();
         api.MapFindingWorkflowApi();
+        api.MapRemediationApi();
         api.MapAssetsApi();
         api.MapPrioritizationApi();
         api.MapFeedsApi();

@@ -13,9 +13,10 @@ namespace Rampart.Services.Workflow;
 /// </summary>
 public sealed class SlaService(RampartDbContext db, TimeProvider clock, PolicyTermsCache policy)
 {
+    /// <exception cref="WorkflowRuleException">The policy does not allow it, the clock already stands, or the user has no access; nothing changed.</exception>
     public async Task<SlaPause> PauseAsync(long findingId, string by, string reason, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(by);
+        var user = await WorkflowUsers.ActorAsync(db, by, cancellationToken);
         if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length < 5)
         {
             throw new WorkflowRuleException("Say which vendor the fix waits on and why (at least 5 characters).");
@@ -29,6 +30,7 @@ public sealed class SlaService(RampartDbContext db, TimeProvider clock, PolicyTe
         }
 
         var finding = await FindAsync(findingId, cancellationToken);
+        WorkflowUsers.RequireAccess(user, finding.Asset!.Name, finding.Asset.OwnerTeam);
         if (finding.Status != FindingStatus.Open)
         {
             throw new WorkflowRuleException($"Finding {findingId} is {finding.State}; only an open finding's clock can be stopped.");
@@ -44,7 +46,7 @@ public sealed class SlaService(RampartDbContext db, TimeProvider clock, PolicyTe
         var pause = new SlaPause
         {
             FindingId = findingId,
-            PausedBy = by,
+            PausedBy = user.UserName,
             PausedAt = now,
             Reason = reason.Trim().Length > 1000 ? reason.Trim()[..1000] : reason.Trim(),
             PolicyVersionId = terms.VersionId,
@@ -57,8 +59,9 @@ public sealed class SlaService(RampartDbContext db, TimeProvider clock, PolicyTe
 
     public async Task<SlaPause> ResumeAsync(long findingId, string by, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(by);
+        var user = await WorkflowUsers.ActorAsync(db, by, cancellationToken);
         var finding = await FindAsync(findingId, cancellationToken);
+        WorkflowUsers.RequireAccess(user, finding.Asset!.Name, finding.Asset.OwnerTeam);
         if (finding.SlaPausedAt is not { } since)
         {
             throw new WorkflowRuleException($"Finding {findingId}'s clock is running; there is nothing to restart.");
@@ -70,7 +73,7 @@ public sealed class SlaService(RampartDbContext db, TimeProvider clock, PolicyTe
         finding.DueDate = finding.DueDate + (now - since);
         finding.SlaPausedAt = null;
         pause.ResumedAt = now;
-        pause.ResumedBy = by;
+        pause.ResumedBy = user.UserName;
         pause.DueDateAfter = finding.DueDate;
         await db.SaveChangesAsync(cancellationToken);
         return pause;
@@ -80,6 +83,6 @@ public sealed class SlaService(RampartDbContext db, TimeProvider clock, PolicyTe
         await db.SlaPauses.AsNoTracking().Where(p => p.FindingId == findingId).OrderBy(p => p.Id).ToListAsync(cancellationToken);
 
     private async Task<Finding> FindAsync(long findingId, CancellationToken cancellationToken) =>
-        await db.Findings.SingleOrDefaultAsync(f => f.Id == findingId, cancellationToken)
-        ?? throw new WorkflowRuleException($"There is no finding {findingId}.");
+        await db.Findings.Include(f => f.Asset).SingleOrDefaultAsync(f => f.Id == findingId, cancellationToken)
+        ?? throw new WorkflowNotFoundException($"There is no finding {findingId}.");
 }

@@ -208,7 +208,8 @@ public static class FindingWorkflowApi
         return null;
     }
 
-    private static class WorkflowProblems
+    /// <summary>Workflow refusals as problems: 404 for what does not exist, 409 for a step the rules refuse.</summary>
+    internal static class WorkflowProblems
     {
         public static async ValueTask<object?> Filter(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
         {
