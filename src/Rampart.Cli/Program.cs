@@ -17,5 +17,6 @@ root.Subcommands.Add(FeedsCommand.Create());
 root.Subcommands.Add(OsvCommand.Create());
 root.Subcommands.Add(PolicyCommand.Create());
 root.Subcommands.Add(UsersCommand.Create());
+root.Subcommands.Add(RemediationCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

@@ -26,7 +26,7 @@ public static class EscalationSchedule
 
     /// <summary>
     /// The recipients of a step for one finding. Each level falls back to the next one up when nobody holds it, so a
-    /// step never reaches nobody: the assignee → the owner team; the owner team's leads → the owner team → the security
+    /// step reaches nobody only when Rampart has no admin either (the record then shows an empty list): the assignee → the owner team; the owner team's leads → the owner team → the security
     /// leads; the security leads → the admins.
     /// </summary>
     public static IReadOnlyList<string> Recipients(EscalationStep step, EscalationPeople people)
