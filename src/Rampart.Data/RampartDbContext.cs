@@ -8,6 +8,7 @@ using Rampart.Core.Policies;
 using Rampart.Core.Prioritization;
 using Rampart.Core.Osv;
 using Rampart.Core.Security;
+using Rampart.Core.Tickets;
 
 namespace Rampart.Data;
 
@@ -57,6 +58,10 @@ public sealed class RampartDbContext(DbContextOptions<RampartDbContext> options)
     public DbSet<SignificantChange> SignificantChanges => Set<SignificantChange>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<NotificationDelivery> NotificationDeliveries => Set<NotificationDelivery>();
+
+    public DbSet<FindingTicket> FindingTickets => Set<FindingTicket>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RampartDbContext).Assembly);
