@@ -61,6 +61,12 @@ public sealed class TicketSync(
                 result.Failed++;
                 logger.LogWarning("Ticket sync of finding {Finding} with {System} failed: {Error}", findingId, tracker.System, ex.Message);
             }
+            catch (DbUpdateException ex)
+            {
+                // Another node recorded a ticket for this finding first (unique per finding and system).
+                result.Failed++;
+                logger.LogWarning(ex, "Ticket of finding {Finding} in {System} was recorded by another node meanwhile", findingId, tracker.System);
+            }
             finally
             {
                 db.ChangeTracker.Clear();
