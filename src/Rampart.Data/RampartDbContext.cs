@@ -9,6 +9,7 @@ using Rampart.Core.Prioritization;
 using Rampart.Core.Osv;
 using Rampart.Core.Security;
 using Rampart.Core.Workflow;
+using Rampart.Core.Tickets;
 
 namespace Rampart.Data;
 
@@ -68,6 +69,9 @@ public sealed class RampartDbContext(DbContextOptions<RampartDbContext> options)
     public DbSet<Escalation> Escalations => Set<Escalation>();
 
     public DbSet<SlaPause> SlaPauses => Set<SlaPause>();
+    public DbSet<NotificationDelivery> NotificationDeliveries => Set<NotificationDelivery>();
+
+    public DbSet<FindingTicket> FindingTickets => Set<FindingTicket>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RampartDbContext).Assembly);

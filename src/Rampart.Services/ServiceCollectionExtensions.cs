@@ -42,6 +42,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Workflow.SlaService>();
         services.AddScoped<PolicyExemptionService>();
         services.TryAddScoped<IReprioritizer, Reprioritizer>();
+        // A ticket a person closes marks its finding fixed (awaiting verification); AddRampartDelivery, called after, keeps it.
+        services.TryAddScoped<Tickets.ITicketClosedHandler, WorkflowTicketClosedHandler>();
         services.AddScoped<PriorityOverrideService>();
         services.AddScoped<AssetContextService>();
         services.AddScoped<ImportService>();

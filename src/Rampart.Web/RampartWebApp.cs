@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.FileProviders;
 using Rampart.Data;
 using Rampart.Services;
+using Rampart.Services.Delivery;
 using Rampart.Web.Apis;
+using Rampart.Web.Delivery;
 using Rampart.Web.Demo;
 using Rampart.Web.Feeds;
 using Rampart.Web.Hosting;
@@ -58,6 +60,9 @@ public static class RampartWebApp
         builder.Services.AddSingleton(feeds.Settings(resolved.DataDirectory!));
         builder.Services.AddRampartServices(resolved.Database!, resolved.DataDirectory);
         builder.Services.AddRampartFeedSchedule(feeds);
+        var delivery = DeliverySettings.Read(builder.Configuration); // a bad setting stops the start, naming it
+        builder.Services.AddRampartDelivery(delivery);
+        builder.Services.AddRampartDeliverySchedule(delivery);
         builder.Services.AddRampartPolicySchedule(builder.Configuration.GetValue("Rampart:Policy:Checks", defaultValue: true)); // local work only: on by default
         builder.Services.AddRampartRemediationSchedule(builder.Configuration.GetValue("Rampart:Remediation:Escalations", defaultValue: true));
         builder.Services.AddRampartWeb(resolved);

@@ -7,7 +7,7 @@ using Rampart.Services.Security;
 
 namespace Rampart.Cli.Commands;
 
-/// <summary><c>rampart users add NAME [--roles approver,security-lead] [--teams platform]</c>, <c>users set</c>, <c>users list</c>.</summary>
+/// <summary><c>rampart users add NAME [--roles approver,security-lead] [--teams platform] [--email ADDRESS]</c>, <c>users set</c>, <c>users list</c>.</summary>
 internal static class UsersCommand
 {
     public static Command Create()
@@ -23,17 +23,26 @@ internal static class UsersCommand
 
     private static Option<string[]> TeamsOption() => new("--teams") { Description = "Teams, comma-separated (the names asset owner teams and policies use).", AllowMultipleArgumentsPerToken = true };
 
+    private static Option<string> EmailOption() => new("--email") { Description = "Where the user's e-mail notifications go (\"\" clears it)." };
+
     private static Command Add()
     {
         var name = new Argument<string>("name") { Description = "The user name (sign-in name)." };
         var roles = RolesOption();
         var teams = TeamsOption();
-        var command = new Command("add", "Add a user with a generated password (printed once; the user must change it at first sign-in).") { name, roles, teams };
+        var email = EmailOption();
+        var command = new Command("add", "Add a user with a generated password (printed once; the user must change it at first sign-in).") { name, roles, teams, email };
         command.SetAction(async (parse, cancellationToken) => await RunAsync(parse, async users =>
         {
+            UserService.CheckEmail(parse.GetValue(email));
             var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
             var user = await users.CreateAsync(parse.GetValue(name)!, password, isAdmin: false, cancellationToken);
             await users.SetAccessAsync(user.UserName, Split(parse.GetValue(roles)), Split(parse.GetValue(teams)), cancellationToken);
+            if (parse.GetValue(email) is { } address)
+            {
+                await users.SetEmailAsync(user.UserName, address, cancellationToken);
+            }
+
             Console.WriteLine($"Added {user.UserName}; first password: {password}");
         }, cancellationToken));
         return command;
@@ -44,11 +53,26 @@ internal static class UsersCommand
         var name = new Argument<string>("name") { Description = "The user name." };
         var roles = RolesOption();
         var teams = TeamsOption();
-        var command = new Command("set", "Replace a user's roles and teams.") { name, roles, teams };
+        var email = EmailOption();
+        var command = new Command("set", "Replace a user's roles, teams or e-mail address; what is not given stays.") { name, roles, teams, email };
         command.SetAction(async (parse, cancellationToken) => await RunAsync(parse, async users =>
         {
-            var user = await users.SetAccessAsync(parse.GetValue(name)!, Split(parse.GetValue(roles)), Split(parse.GetValue(teams)), cancellationToken);
-            Console.WriteLine($"{user.UserName}: roles {Shown(user.RoleList, user.IsAdmin)}; teams {(user.TeamList.Length == 0 ? "none" : user.TeamList)}.");
+            var userName = parse.GetValue(name)!;
+            var current = (await users.ListAsync(cancellationToken)).SingleOrDefault(u => u.UserName == userName)
+                ?? throw new ArgumentException($"There is no user {userName}.");
+            var address = parse.GetValue(email);
+            UserService.CheckEmail(address); // before anything is written: a bad address changes nothing
+            var user = await users.SetAccessAsync(
+                userName,
+                parse.GetResult(roles) is null ? ValueList.Split(current.RoleList).Concat(current.IsAdmin ? AdminOnly : []) : Split(parse.GetValue(roles)),
+                parse.GetResult(teams) is null ? ValueList.Split(current.TeamList) : Split(parse.GetValue(teams)),
+                cancellationToken);
+            if (address is not null)
+            {
+                user = await users.SetEmailAsync(userName, address, cancellationToken);
+            }
+
+            Console.WriteLine($"{user.UserName}: roles {Shown(user.RoleList, user.IsAdmin)}; teams {(user.TeamList.Length == 0 ? "none" : user.TeamList)}; e-mail {user.Email ?? "none"}.");
         }, cancellationToken));
         return command;
     }
@@ -62,14 +86,14 @@ internal static class UsersCommand
             if (parse.GetValue(CliOptions.Json))
             {
                 Console.WriteLine(JsonSerializer.Serialize(
-                    all.Select(u => new { u.UserName, u.IsAdmin, roles = ValueList.Split(u.RoleList), teams = ValueList.Split(u.TeamList), u.CreatedAt }),
+                    all.Select(u => new { u.UserName, u.IsAdmin, roles = ValueList.Split(u.RoleList), teams = ValueList.Split(u.TeamList), email = u.Email, u.CreatedAt }),
                     CliOptions.JsonOutput));
                 return;
             }
 
             foreach (var u in all)
             {
-                Console.WriteLine($"{u.UserName}\troles: {Shown(u.RoleList, u.IsAdmin)}\tteams: {(u.TeamList.Length == 0 ? "none" : u.TeamList)}");
+                Console.WriteLine($"{u.UserName}\troles: {Shown(u.RoleList, u.IsAdmin)}\tteams: {(u.TeamList.Length == 0 ? "none" : u.TeamList)}\te-mail: {u.Email ?? "none"}");
             }
         }, cancellationToken));
         return command;

@@ -23,4 +23,10 @@ public sealed class Notification
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? ReadAt { get; set; }
+
+    /// <summary>
+    /// When the dispatcher planned this notification's deliveries (one <see cref="NotificationDelivery"/> per channel and
+    /// target); null while it waits. Set by a conditional UPDATE, so two nodes never plan one notification twice.
+    /// </summary>
+    public DateTimeOffset? DispatchedAt { get; set; }
 }

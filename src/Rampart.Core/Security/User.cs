@@ -12,6 +12,9 @@ public sealed class User
 
     public bool IsAdmin { get; set; }
 
+    /// <summary>Where e-mail notifications go; none without it.</summary>
+    public string? Email { get; set; }
+
     /// <summary>Set for a generated first password: the user is asked to change it.</summary>
     public bool MustChangePassword { get; set; }
 

@@ -79,6 +79,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
     {
         builder.HasIndex(n => new { n.Recipient, n.CreatedAt });
         builder.HasIndex(n => new { n.Kind, n.CreatedAt });
+        builder.HasIndex(n => n.DispatchedAt);
         builder.Property(n => n.Recipient).HasMaxLength(ColumnLengths.Name);
         builder.Property(n => n.Kind).HasMaxLength(ColumnLengths.Enum * 2);
         builder.Property(n => n.Subject).HasMaxLength(ColumnLengths.Title);

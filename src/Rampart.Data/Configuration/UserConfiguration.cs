@@ -10,6 +10,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
     {
         builder.Property(u => u.UserName).HasMaxLength(ColumnLengths.Name);
         builder.Property(u => u.PasswordHash).HasMaxLength(500);
+        builder.Property(u => u.Email).HasMaxLength(320); // RFC 5321 §4.5.3.1: 64-octet local part + "@" + 255-octet domain
         builder.HasIndex(u => u.UserName).IsUnique();
     }
 }

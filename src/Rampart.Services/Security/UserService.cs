@@ -16,6 +16,9 @@ public sealed class UserService(RampartDbContext db, TimeProvider clock, IPasswo
 
     private const int GeneratedPasswordLength = 20;
 
+    // RFC 5321 §4.5.3.1: a 64-octet local part, "@" and a 255-octet domain.
+    private const int MaxEmailLength = 320;
+
     // No look-alike characters (0/O, 1/l/I): the one-time password is read off a console and typed.
     private const string PasswordAlphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -138,6 +141,32 @@ public sealed class UserService(RampartDbContext db, TimeProvider clock, IPasswo
         user.TeamList = ValueList.Join(teamList);
         await db.SaveChangesAsync(cancellationToken);
         return user;
+    }
+
+    /// <summary>Sets (or, with null or blank, clears) where a user's e-mail notifications go.</summary>
+    /// <exception cref="ArgumentException">The user does not exist or the address is not one.</exception>
+    public async Task<User> SetEmailAsync(string userName, string? email, CancellationToken cancellationToken = default)
+    {
+        var address = CheckEmail(email);
+        var user = await db.Users.SingleOrDefaultAsync(u => u.UserName == userName, cancellationToken)
+            ?? throw new ArgumentException($"There is no user {userName}.", nameof(userName));
+        user.Email = address;
+        await db.SaveChangesAsync(cancellationToken);
+        return user;
+    }
+
+    /// <summary>The address trimmed, null for blank.</summary>
+    /// <exception cref="ArgumentException">It is not a plain address (name@example.com).</exception>
+    public static string? CheckEmail(string? email)
+    {
+        var address = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
+        if (address is not null && (address.Length > MaxEmailLength || !address.Contains('@', StringComparison.Ordinal)
+            || !MimeKit.MailboxAddress.TryParse(address, out var parsed) || parsed.Address != address))
+        {
+            throw new ArgumentException($"'{address}' is not an e-mail address (write name@example.com, at most {MaxEmailLength} characters).", nameof(email));
+        }
+
+        return address;
     }
 
     public async Task<IReadOnlyList<User>> ListAsync(CancellationToken cancellationToken = default) =>

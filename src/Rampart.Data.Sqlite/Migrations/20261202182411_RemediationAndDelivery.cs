@@ -6,11 +6,24 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Rampart.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class RemediationWorkflow : Migration
+    public partial class RemediationAndDelivery : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "Email",
+                table: "Users",
+                type: "TEXT",
+                maxLength: 320,
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "DispatchedAt",
+                table: "Notifications",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "Assignee",
                 table: "Findings",
@@ -29,6 +42,12 @@ namespace Rampart.Data.Sqlite.Migrations
                 table: "Findings",
                 type: "TEXT",
                 maxLength: 32,
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "SlaPausedAt",
+                table: "Findings",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
@@ -78,6 +97,65 @@ namespace Rampart.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Escalations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FindingId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PolicyVersionId = table.Column<long>(type: "INTEGER", nullable: true),
+                    DaysAfterDue = table.Column<int>(type: "INTEGER", nullable: false),
+                    Notify = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Recipients = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    DueDate = table.Column<long>(type: "INTEGER", nullable: false),
+                    FiredAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Escalations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Escalations_Findings_FindingId",
+                        column: x => x.FindingId,
+                        principalTable: "Findings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Escalations_PolicyVersions_PolicyVersionId",
+                        column: x => x.PolicyVersionId,
+                        principalTable: "PolicyVersions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FindingTickets",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FindingId = table.Column<long>(type: "INTEGER", nullable: false),
+                    System = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ClosedExternallyAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClosedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastSyncedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FindingTickets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FindingTickets_Findings_FindingId",
+                        column: x => x.FindingId,
+                        principalTable: "Findings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FindingTransitions",
                 columns: table => new
                 {
@@ -108,6 +186,34 @@ namespace Rampart.Data.Sqlite.Migrations
                         principalTable: "Scans",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NotificationDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    NotificationId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Target = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClaimedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NotificationDeliveries_Notifications_NotificationId",
+                        column: x => x.NotificationId,
+                        principalTable: "Notifications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -147,6 +253,44 @@ namespace Rampart.Data.Sqlite.Migrations
                         onDelete: ReferentialAction.SetNull);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "SlaPauses",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FindingId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PausedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PausedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    PolicyVersionId = table.Column<long>(type: "INTEGER", nullable: true),
+                    ResumedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ResumedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DueDateBefore = table.Column<long>(type: "INTEGER", nullable: true),
+                    DueDateAfter = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SlaPauses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SlaPauses_Findings_FindingId",
+                        column: x => x.FindingId,
+                        principalTable: "Findings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_SlaPauses_PolicyVersions_PolicyVersionId",
+                        column: x => x.PolicyVersionId,
+                        principalTable: "PolicyVersions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_DispatchedAt",
+                table: "Notifications",
+                column: "DispatchedAt");
+
             migrationBuilder.CreateIndex(
                 name: "IX_Findings_Assignee_Status_Priority_DueDate",
                 table: "Findings",
@@ -171,6 +315,34 @@ namespace Rampart.Data.Sqlite.Migrations
                 columns: new[] { "Status", "VendorFixDate" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Escalations_FindingId_DaysAfterDue_Notify_DueDate",
+                table: "Escalations",
+                columns: new[] { "FindingId", "DaysAfterDue", "Notify", "DueDate" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Escalations_FiredAt",
+                table: "Escalations",
+                column: "FiredAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Escalations_PolicyVersionId",
+                table: "Escalations",
+                column: "PolicyVersionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FindingTickets_FindingId_System",
+                table: "FindingTickets",
+                columns: new[] { "FindingId", "System" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FindingTickets_System_Key",
+                table: "FindingTickets",
+                columns: new[] { "System", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FindingTransitions_FindingId_At",
                 table: "FindingTransitions",
                 columns: new[] { "FindingId", "At" });
@@ -180,6 +352,17 @@ namespace Rampart.Data.Sqlite.Migrations
                 table: "FindingTransitions",
                 column: "ScanId",
                 filter: "\"ScanId\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationDeliveries_NotificationId_Channel_Target",
+                table: "NotificationDeliveries",
+                columns: new[] { "NotificationId", "Channel", "Target" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationDeliveries_Status_NextAttemptAt",
+                table: "NotificationDeliveries",
+                columns: new[] { "Status", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_RiskAcceptances_FindingId_Status",
@@ -195,6 +378,16 @@ namespace Rampart.Data.Sqlite.Migrations
                 name: "IX_RiskAcceptances_Status_ExpiresAt",
                 table: "RiskAcceptances",
                 columns: new[] { "Status", "ExpiresAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SlaPauses_FindingId_PausedAt",
+                table: "SlaPauses",
+                columns: new[] { "FindingId", "PausedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SlaPauses_PolicyVersionId",
+                table: "SlaPauses",
+                column: "PolicyVersionId");
 
             migrationBuilder.AddForeignKey(
                 name: "FK_Findings_Findings_DuplicateOfId",
@@ -216,10 +409,26 @@ namespace Rampart.Data.Sqlite.Migrations
                 name: "DueDiligenceItems");
 
             migrationBuilder.DropTable(
+                name: "Escalations");
+
+            migrationBuilder.DropTable(
+                name: "FindingTickets");
+
+            migrationBuilder.DropTable(
                 name: "FindingTransitions");
 
             migrationBuilder.DropTable(
+                name: "NotificationDeliveries");
+
+            migrationBuilder.DropTable(
                 name: "RiskAcceptances");
+
+            migrationBuilder.DropTable(
+                name: "SlaPauses");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Notifications_DispatchedAt",
+                table: "Notifications");
 
             migrationBuilder.DropIndex(
                 name: "IX_Findings_Assignee_Status_Priority_DueDate",
@@ -228,6 +437,14 @@ namespace Rampart.Data.Sqlite.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_Findings_DuplicateOfId",
                 table: "Findings");
+
+            migrationBuilder.DropColumn(
+                name: "Email",
+                table: "Users");
+
+            migrationBuilder.DropColumn(
+                name: "DispatchedAt",
+                table: "Notifications");
 
             migrationBuilder.DropColumn(
                 name: "Assignee",
@@ -239,6 +456,10 @@ namespace Rampart.Data.Sqlite.Migrations
 
             migrationBuilder.DropColumn(
                 name: "NotAffectedJustification",
+                table: "Findings");
+
+            migrationBuilder.DropColumn(
+                name: "SlaPausedAt",
                 table: "Findings");
 
             migrationBuilder.DropColumn(

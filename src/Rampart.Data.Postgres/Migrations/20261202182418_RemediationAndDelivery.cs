@@ -7,11 +7,24 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Rampart.Data.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class RemediationWorkflow : Migration
+    public partial class RemediationAndDelivery : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "Email",
+                table: "Users",
+                type: "character varying(320)",
+                maxLength: 320,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "DispatchedAt",
+                table: "Notifications",
+                type: "timestamp with time zone",
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "Assignee",
                 table: "Findings",
@@ -30,6 +43,12 @@ namespace Rampart.Data.Postgres.Migrations
                 table: "Findings",
                 type: "character varying(32)",
                 maxLength: 32,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "SlaPausedAt",
+                table: "Findings",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
@@ -79,6 +98,65 @@ namespace Rampart.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Escalations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FindingId = table.Column<long>(type: "bigint", nullable: false),
+                    PolicyVersionId = table.Column<long>(type: "bigint", nullable: true),
+                    DaysAfterDue = table.Column<int>(type: "integer", nullable: false),
+                    Notify = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Recipients = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    DueDate = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FiredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Escalations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Escalations_Findings_FindingId",
+                        column: x => x.FindingId,
+                        principalTable: "Findings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Escalations_PolicyVersions_PolicyVersionId",
+                        column: x => x.PolicyVersionId,
+                        principalTable: "PolicyVersions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FindingTickets",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FindingId = table.Column<long>(type: "bigint", nullable: false),
+                    System = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Url = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    State = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ClosedExternallyAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClosedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastSyncedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FindingTickets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FindingTickets_Findings_FindingId",
+                        column: x => x.FindingId,
+                        principalTable: "Findings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FindingTransitions",
                 columns: table => new
                 {
@@ -109,6 +187,34 @@ namespace Rampart.Data.Postgres.Migrations
                         principalTable: "Scans",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NotificationDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    NotificationId = table.Column<long>(type: "bigint", nullable: false),
+                    Channel = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Target = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ClaimedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DeliveredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NotificationDeliveries_Notifications_NotificationId",
+                        column: x => x.NotificationId,
+                        principalTable: "Notifications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -148,6 +254,44 @@ namespace Rampart.Data.Postgres.Migrations
                         onDelete: ReferentialAction.SetNull);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "SlaPauses",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FindingId = table.Column<long>(type: "bigint", nullable: false),
+                    PausedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    PausedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    PolicyVersionId = table.Column<long>(type: "bigint", nullable: true),
+                    ResumedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ResumedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DueDateBefore = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DueDateAfter = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SlaPauses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SlaPauses_Findings_FindingId",
+                        column: x => x.FindingId,
+                        principalTable: "Findings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_SlaPauses_PolicyVersions_PolicyVersionId",
+                        column: x => x.PolicyVersionId,
+                        principalTable: "PolicyVersions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_DispatchedAt",
+                table: "Notifications",
+                column: "DispatchedAt");
+
             migrationBuilder.CreateIndex(
                 name: "IX_Findings_Assignee_Status_Priority_DueDate",
                 table: "Findings",
@@ -172,6 +316,34 @@ namespace Rampart.Data.Postgres.Migrations
                 columns: new[] { "Status", "VendorFixDate" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Escalations_FindingId_DaysAfterDue_Notify_DueDate",
+                table: "Escalations",
+                columns: new[] { "FindingId", "DaysAfterDue", "Notify", "DueDate" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Escalations_FiredAt",
+                table: "Escalations",
+                column: "FiredAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Escalations_PolicyVersionId",
+                table: "Escalations",
+                column: "PolicyVersionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FindingTickets_FindingId_System",
+                table: "FindingTickets",
+                columns: new[] { "FindingId", "System" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FindingTickets_System_Key",
+                table: "FindingTickets",
+                columns: new[] { "System", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FindingTransitions_FindingId_At",
                 table: "FindingTransitions",
                 columns: new[] { "FindingId", "At" });
@@ -181,6 +353,17 @@ namespace Rampart.Data.Postgres.Migrations
                 table: "FindingTransitions",
                 column: "ScanId",
                 filter: "\"ScanId\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationDeliveries_NotificationId_Channel_Target",
+                table: "NotificationDeliveries",
+                columns: new[] { "NotificationId", "Channel", "Target" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationDeliveries_Status_NextAttemptAt",
+                table: "NotificationDeliveries",
+                columns: new[] { "Status", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_RiskAcceptances_FindingId_Status",
@@ -196,6 +379,16 @@ namespace Rampart.Data.Postgres.Migrations
                 name: "IX_RiskAcceptances_Status_ExpiresAt",
                 table: "RiskAcceptances",
                 columns: new[] { "Status", "ExpiresAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SlaPauses_FindingId_PausedAt",
+                table: "SlaPauses",
+                columns: new[] { "FindingId", "PausedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SlaPauses_PolicyVersionId",
+                table: "SlaPauses",
+                column: "PolicyVersionId");
 
             migrationBuilder.AddForeignKey(
                 name: "FK_Findings_Findings_DuplicateOfId",
@@ -217,10 +410,26 @@ namespace Rampart.Data.Postgres.Migrations
                 name: "DueDiligenceItems");
 
             migrationBuilder.DropTable(
+                name: "Escalations");
+
+            migrationBuilder.DropTable(
+                name: "FindingTickets");
+
+            migrationBuilder.DropTable(
                 name: "FindingTransitions");
 
             migrationBuilder.DropTable(
+                name: "NotificationDeliveries");
+
+            migrationBuilder.DropTable(
                 name: "RiskAcceptances");
+
+            migrationBuilder.DropTable(
+                name: "SlaPauses");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Notifications_DispatchedAt",
+                table: "Notifications");
 
             migrationBuilder.DropIndex(
                 name: "IX_Findings_Assignee_Status_Priority_DueDate",
@@ -229,6 +438,14 @@ namespace Rampart.Data.Postgres.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_Findings_DuplicateOfId",
                 table: "Findings");
+
+            migrationBuilder.DropColumn(
+                name: "Email",
+                table: "Users");
+
+            migrationBuilder.DropColumn(
+                name: "DispatchedAt",
+                table: "Notifications");
 
             migrationBuilder.DropColumn(
                 name: "Assignee",
@@ -240,6 +457,10 @@ namespace Rampart.Data.Postgres.Migrations
 
             migrationBuilder.DropColumn(
                 name: "NotAffectedJustification",
+                table: "Findings");
+
+            migrationBuilder.DropColumn(
+                name: "SlaPausedAt",
                 table: "Findings");
 
             migrationBuilder.DropColumn(
