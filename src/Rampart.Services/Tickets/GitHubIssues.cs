@@ -10,7 +10,7 @@ namespace Rampart.Services.Tickets;
 /// <summary>
 /// GitHub Issues over the REST API (docs.github.com, "REST API endpoints for issues", version 2022-11-28):
 /// POST /repos/{owner}/{repo}/issues, PATCH /repos/{owner}/{repo}/issues/{number}, GET the same. The priority is a
-/// label ("priority:P1"); GitHub issues have no due date field, so the due date is in the title's description.
+/// label ("priority:P1"); GitHub issues have no due date field, so the due date is written in the issue's body.
 /// </summary>
 public sealed class GitHubIssues(HttpClient http, DeliveryOptions options) : ITicketTracker
 {

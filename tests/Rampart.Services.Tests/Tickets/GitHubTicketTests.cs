@@ -112,6 +112,20 @@ public sealed class GitHubTicketTests : IDisposable
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Sync_IssueClosedByAPersonOnAnAssetWithoutOwnerTeam_TellsTheAccountableParty(DatabaseProvider provider)
+    {
+        await using var harness = await CreateAsync(provider);
+        await TicketSeed.FindingAsync(harness, ownerTeam: null);
+        await TicketSeed.SyncAsync(harness);
+        Remote("closed");
+
+        await TicketSeed.SyncAsync(harness);
+
+        // An application-layer asset: the application provider is accountable (SSRM, the seeds' ownership per layer).
+        Assert.Equal("party:application-provider", Assert.Single(await TicketSeed.NotificationsAsync(harness)).Recipient);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Sync_IssueClosedByAPerson_CallsTheRegisteredHandlerInsteadOfTheDefault(DatabaseProvider provider)
     {
         var handler = new RecordingTicketClosedHandler();
