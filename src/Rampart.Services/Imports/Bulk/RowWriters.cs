@@ -50,7 +50,7 @@ internal sealed class FindingRows : RowShape<Finding>
         "ToolSeverity", "CvssVectors", "CvssScore", "Severity", "Priority", "PriorityReasons", "Status", "FirstSeen",
         "LastSeen", "StatusChangedAt", "DueDate", "ComputedPriority", "Ssvc", "Exploitation", "PriorityDecidedAt",
         "AttackSuccessRate", "PriorityOverride", "PriorityOverrideReason", "PriorityOverrideBy", "PriorityOverrideAt",
-        "PolicyVersionId", "State", "Assignee", "DuplicateOfId", "NotAffectedJustification",
+        "PolicyVersionId", "State", "Assignee", "DuplicateOfId", "NotAffectedJustification", "SlaPausedAt",
     ];
 
     public override void Write(Finding row, IRowWriter writer)
@@ -97,6 +97,7 @@ internal sealed class FindingRows : RowShape<Finding>
         writer.Text(row.Assignee);
         writer.NullableInt64(row.DuplicateOfId);
         writer.Text(row.NotAffectedJustification is { } justification ? EnumNames<Core.Workflow.VexJustification>.Of(justification) : null);
+        writer.Date(row.SlaPausedAt);
     }
 }
 
