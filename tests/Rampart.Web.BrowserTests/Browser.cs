@@ -44,4 +44,26 @@ public static class Browser
             await File.WriteAllBytesAsync(Path.Combine(folder, name + ".png"), bytes);
         }
     }
+
+    /// <summary>A new page in <paramref name="context"/>, signed in as the user through the login form; console errors are collected.</summary>
+    public static async Task<IPage> SignInAsync(IBrowserContext context, RampartServer server, string userName, string password, List<string> consoleErrors)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(server);
+        ArgumentNullException.ThrowIfNull(consoleErrors);
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                consoleErrors.Add($"{userName}: {message.Text} ({message.Location})");
+            }
+        };
+        await page.GotoAsync(server.Url("/login"));
+        await page.GetByLabel("User name").FillAsync(userName);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("signed-in-user")).ToHaveTextAsync(userName);
+        return page;
+    }
 }

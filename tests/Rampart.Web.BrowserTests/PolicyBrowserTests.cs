@@ -28,7 +28,7 @@ public sealed class PolicyBrowserTests
 
         // The author: import the starter policy as a draft, then submit it for review.
         await using var authorContext = await browser.NewContextAsync();
-        var author = await SignInAsync(authorContext, server, RampartServer.UserName, RampartServer.Password, consoleErrors);
+        var author = await Browser.SignInAsync(authorContext, server, RampartServer.UserName, RampartServer.Password, consoleErrors);
         await author.GetByRole(AriaRole.Link, new() { Name = "Policy", Exact = true }).ClickAsync();
         await Assertions.Expect(author.GetByTestId("policy-none")).ToBeVisibleAsync();
         await author.GetByTestId("policy-text").FillAsync(PolicyTemplate.Starter);
@@ -43,7 +43,7 @@ public sealed class PolicyBrowserTests
 
         // The second user, an approver: approve, publish with due dates recomputed, acknowledge.
         await using var approverContext = await browser.NewContextAsync();
-        var approver = await SignInAsync(approverContext, server, Approver, ApproverPassword, consoleErrors);
+        var approver = await Browser.SignInAsync(approverContext, server, Approver, ApproverPassword, consoleErrors);
         await approver.GotoAsync(server.Url("/policy/1"));
         await approver.Locator("#approve-comment").FillAsync("Read and agreed.");
         await approver.GetByTestId("policy-approve").ClickAsync();
@@ -72,23 +72,5 @@ public sealed class PolicyBrowserTests
         await Assertions.Expect(author.GetByTestId("policy-in-force")).ToContainTextAsync("version 1");
 
         Assert.True(consoleErrors.Count == 0, "The browser reported errors: " + string.Join(" | ", consoleErrors));
-    }
-
-    private static async Task<IPage> SignInAsync(IBrowserContext context, RampartServer server, string userName, string password, List<string> consoleErrors)
-    {
-        var page = await context.NewPageAsync();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                consoleErrors.Add($"{userName}: {message.Text} ({message.Location})");
-            }
-        };
-        await page.GotoAsync(server.Url("/login"));
-        await page.GetByLabel("User name").FillAsync(userName);
-        await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("signed-in-user")).ToHaveTextAsync(userName);
-        return page;
     }
 }

@@ -33,7 +33,7 @@ public sealed class RemediationBrowserTests
         // The first user uploads the scan and triages one finding.
         await using (var context = await browser.NewContextAsync())
         {
-            var page = await SignInAsync(context, server, RampartServer.UserName, RampartServer.Password, consoleErrors);
+            var page = await Browser.SignInAsync(context, server, RampartServer.UserName, RampartServer.Password, consoleErrors);
             await page.GotoAsync(server.Url("/upload"));
             await page.GetByLabel("Report file").SetInputFilesAsync(Corpus.File("trivy/schema2_image_alpine-310.json"));
             await page.GetByLabel("Asset").FillAsync("alpine");
@@ -68,7 +68,7 @@ public sealed class RemediationBrowserTests
         // The second user approves it: the finding is Risk accepted.
         await using (var context = await browser.NewContextAsync())
         {
-            var page = await SignInAsync(context, server, Lead, LeadPassword, consoleErrors);
+            var page = await Browser.SignInAsync(context, server, Lead, LeadPassword, consoleErrors);
             await page.GotoAsync(findingUrl);
             await page.GetByTestId("acceptance-approve").ClickAsync();
             await Assertions.Expect(page.GetByTestId("workflow-state")).ToHaveTextAsync("Risk accepted");
@@ -80,7 +80,7 @@ public sealed class RemediationBrowserTests
         Assert.Equal(1, await server.RunAsync<RiskAcceptanceService, int>(s => s.ExpireAsync(TestContext.Current.CancellationToken)));
         await using (var context = await browser.NewContextAsync())
         {
-            var page = await SignInAsync(context, server, RampartServer.UserName, RampartServer.Password, consoleErrors);
+            var page = await Browser.SignInAsync(context, server, RampartServer.UserName, RampartServer.Password, consoleErrors);
             await page.GotoAsync(findingUrl);
             await Assertions.Expect(page.GetByTestId("workflow-state")).ToHaveTextAsync("Triaged");
             await Assertions.Expect(page.GetByTestId("acceptance-status")).ToHaveTextAsync("Expired");
@@ -93,23 +93,5 @@ public sealed class RemediationBrowserTests
         }
 
         Assert.True(consoleErrors.Count == 0, "The browser reported errors: " + string.Join(" | ", consoleErrors));
-    }
-
-    private static async Task<IPage> SignInAsync(IBrowserContext context, RampartServer server, string userName, string password, List<string> consoleErrors)
-    {
-        var page = await context.NewPageAsync();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                consoleErrors.Add($"{userName}: {message.Text} ({message.Location})");
-            }
-        };
-        await page.GotoAsync(server.Url("/login"));
-        await page.GetByLabel("User name").FillAsync(userName);
-        await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("signed-in-user")).ToHaveTextAsync(userName);
-        return page;
     }
 }
