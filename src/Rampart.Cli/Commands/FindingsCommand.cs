@@ -3,7 +3,9 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Rampart.Core.Findings;
+using Rampart.Core.Workflow;
 using Rampart.Services.Findings;
+using Rampart.Services.Workflow;
 using Spectre.Console;
 
 namespace Rampart.Cli.Commands;
@@ -16,10 +18,13 @@ internal static class FindingsCommand
         var status = new Option<FindingStatus?>("--status") { Description = "Only findings in this status (Open, Fixed, RiskAccepted, FalsePositive, NotAffected)." };
         var priority = new Option<Priority?>("--priority") { Description = "Only findings of this priority (P1..P4)." };
         var limit = new Option<int>("--limit") { Description = "At most this many findings (1..10000).", DefaultValueFactory = _ => 100 };
+        var mine = new Option<bool>("--mine") { Description = "My work: open findings assigned to me (and, with --team, my teams' unassigned ones), most urgent first, then by due date." };
+        var team = new Option<bool>("--team") { Description = "With --mine: also the unassigned open findings of assets my teams own." };
+        var user = new Option<string?>("--as") { Description = "With --mine: whose work. Default: RAMPART_USER, else the OS user name." };
 
         var command = new Command("findings", "List findings, most urgent first.")
         {
-            asset, status, priority, limit, CliOptions.Json, FindingShowCommand.Create(), FindingOverrideCommand.Create(),
+            asset, status, priority, limit, mine, team, user, CliOptions.Json, FindingShowCommand.Create(), FindingOverrideCommand.Create(),
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -34,6 +39,25 @@ internal static class FindingsCommand
 
                 await using var provider = await CliDatabase.OpenAsync(parse.GetValue(CliOptions.Database), cancellationToken);
                 await using var scope = provider.CreateAsyncScope();
+                if (parse.GetValue(mine))
+                {
+                    var name = parse.GetValue(user) is { Length: > 0 } named ? named
+                        : Environment.GetEnvironmentVariable("RAMPART_USER") is { Length: > 0 } env ? env
+                        : Environment.UserName;
+                    try
+                    {
+                        var work = await scope.ServiceProvider.GetRequiredService<WorkQueries>()
+                            .MineAsync(name, parse.GetValue(team), Math.Min(max, WorkQueries.MaxItems), cancellationToken);
+                        PrintWork(work, parse.GetValue(CliOptions.Json));
+                        return CliErrors.Success;
+                    }
+                    catch (WorkflowRuleException ex)
+                    {
+                        Console.Error.WriteLine($"rampart: error: {ex.Message}");
+                        return CliErrors.BadInput;
+                    }
+                }
+
                 var queries = scope.ServiceProvider.GetRequiredService<FindingQueries>();
                 var items = new List<FindingSummary>();
                 long total = 0;
@@ -68,6 +92,30 @@ internal static class FindingsCommand
         });
         return command;
     }
+
+    private static void PrintWork(IReadOnlyList<WorkItem> items, bool json)
+    {
+        if (json)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(items, CliOptions.JsonOutput));
+            return;
+        }
+
+        if (items.Count == 0)
+        {
+            Console.WriteLine("Nothing to fix: no open finding is assigned to you.");
+            return;
+        }
+
+        foreach (var w in items)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{w.Id}\t{w.Priority}\t{w.StateName}\t{(w.DueDate is { } due ? due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "-")}{(w.Overdue ? " overdue" : "")}\t{Plain(w.Asset)}\t{Plain(w.Title)}"));
+        }
+    }
+
+    /// <summary>Scanner text without control characters (no terminal escape sequences, no tabs or line breaks in a row).</summary>
+    private static string Plain(string text) => string.Concat(text.Select(c => char.IsControl(c) ? ' ' : c));
 
     private static void PrintTable(List<FindingSummary> items, long total)
     {
