@@ -17,6 +17,11 @@ if (args.Length > 0 && args[0] == "e2e-reprioritize")
     return await ReprioritizeRun.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "e2e-escalate")
+{
+    return await EscalationRun.RunAsync(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "osv")
 {
     return await OsvRun.RunAsync(args[1..]);
